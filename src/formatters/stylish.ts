@@ -1,0 +1,39 @@
+import { relative } from 'node:path';
+import { Chalk } from 'chalk';
+import type { Formatter } from './formatter.js';
+import type { LintMessage } from '../lint.js';
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The rewrite to show under a problem: the fix, else the first suggestion. */
+export function rewriteOf(m: LintMessage): string | undefined {
+  return m.fix?.text ?? m.suggestions?.[0]?.fix.text;
+}
+
+/** ESLint's default look: grouped by file, aligned columns, the rewrite under its problem, a summary. */
+export const stylish: Formatter = (results, { cwd, colorLevel }) => {
+  const c = new Chalk({ level: colorLevel });
+  let out = '', errors = 0, warnings = 0, fixErrors = 0, fixWarnings = 0;
+  for (const r of results) {
+    if (r.messages.length === 0) continue;
+    errors += r.errorCount; warnings += r.warningCount;
+    fixErrors += r.fixableErrorCount; fixWarnings += r.fixableWarningCount;
+    const rows = r.messages.map((m) => [`${m.line}:${m.column}`, m.severity === 2 ? 'error' : 'warning', m.message.replace(/\s*\n\s*/g, ' '), m.ruleId ?? '']);
+    const width = [0, 1, 2].map((i) => Math.max(...rows.map((row) => row[i].length)));
+    out += `\n${c.underline(relative(cwd, r.filePath) || r.filePath)}\n`;
+    r.messages.forEach((m, i) => {
+      const [pos, sev, msg, id] = rows[i];
+      const sevText = (sev === 'error' ? c.red : c.yellow)(sev.padEnd(width[1]));
+      out += `  ${c.dim(pos.padEnd(width[0]))}  ${sevText}  ${msg.padEnd(width[2])}  ${c.dim(id)}`.trimEnd() + '\n';
+      const rewrite = rewriteOf(m);
+      if (rewrite !== undefined) out += `  ${' '.repeat(width[0])}  ${c.green(`suggestion: ${JSON.stringify(rewrite)}`)}${m.fix ? c.dim(' (fixable)') : ''}\n`;
+    });
+  }
+  const total = errors + warnings;
+  if (total === 0) return '';
+  out += '\n' + (errors ? c.red.bold : c.yellow.bold)(`✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`) + '\n';
+  if (fixErrors + fixWarnings > 0) {
+    out += (errors ? c.red.bold : c.yellow.bold)(`  ${plural(fixErrors, 'error')} and ${plural(fixWarnings, 'warning')} potentially fixable with the \`--fix\` option.`) + '\n';
+  }
+  return out;
+};

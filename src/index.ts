@@ -1,0 +1,9 @@
+/** replylint's public API. */
+export { Linter, type LintOptions, type LintResult, type LintMessage, type RuleSetting, type Severity } from './lint.js';
+export { applyFixes } from './fix.js';
+export { parse, type ParseOptions } from './parse/parse.js';
+export type { Document, Entity, Block } from './parse/document.js';
+export type { Rule, RuleMeta, RuleContext, Report, Fix, Suggestion } from './rules/rule.js';
+export { loadRuleFile } from './rules/load-rule.js';
+export { loadLanguage } from './language/load-language.js';
+export { FORMATTERS, type Formatter, type FormatContext } from './formatters/index.js';

@@ -1,0 +1,27 @@
+import type { Language } from './language.js';
+
+const WORD = /[\p{L}]+(?:'[\p{L}]+)?/gu;
+/**
+ * Guesses the language of a draft's prose from frequent words that tell the languages apart
+ * (a word shared by two languages counts half) and a few letters and endings only one of them writes (`markers` in the language file).
+ * Returns null when no language has enough evidence.
+ */
+export function detectLanguage(prose: string, languages: Iterable<Language>): string | null {
+  const langs = [...languages];
+  if (langs.length === 0) return null;
+  const counts = new Map<string, number>();
+  const sample = prose.length > 20000 ? prose.slice(0, 20000) : prose;
+  for (const m of sample.toLowerCase().matchAll(WORD)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+  const scores = new Map<string, number>();
+  for (const [word, n] of counts) {
+    const owners = langs.filter((l) => l.detect.has(word));
+    for (const l of owners) scores.set(l.lang, (scores.get(l.lang) ?? 0) + n / owners.length);
+  }
+  for (const l of langs) {
+    const re = l.markers;
+    if (re) scores.set(l.lang, (scores.get(l.lang) ?? 0) + 1.5 * (sample.match(re)?.length ?? 0));
+  }
+  let best: string | null = null, bestScore = 0;
+  for (const [lang, score] of scores) if (score > bestScore) { best = lang; bestScore = score; }
+  return bestScore >= 1 ? best : null;
+}

@@ -1,0 +1,16 @@
+/** Per-language data shared by every rule, compiled from `rules/languages/<lang>.yaml`. */
+export interface Language {
+  lang: string;
+  name: string;
+  detect: Set<string>;
+  /** Letters and endings only this language writes, for detection. */
+  markers?: RegExp;
+  negators: string[];
+  negationWindow: number;
+  /** Lower-cased abbreviations with their final dot ("p. ej." is kept as one entry). */
+  abbreviations: string[];
+  /** Named vocabularies (e.g. `time`): each one regex that finds any of its expressions. */
+  vocabulary: Map<string, RegExp>;
+  quoteAttribution?: RegExp;
+  source: string;
+}

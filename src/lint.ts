@@ -1,0 +1,135 @@
+import type { Fix, Rule, RuleContext, Report, Suggestion } from './rules/rule.js';
+import type { Language } from './language/language.js';
+import type { Document } from './parse/document.js';
+import { parse } from './parse/parse.js';
+import { LineIndex } from './parse/lines.js';
+import { detectLanguage } from './language/detect.js';
+import { splitSentences, type Span } from './language/sentences.js';
+
+/** The core: text in, result out. No file system, no process: it runs anywhere JavaScript does. */
+
+export type Severity = 0 | 1 | 2;
+export interface RuleSetting { severity: Severity; options?: Record<string, unknown> }
+
+export interface LintOptions {
+  /** Names the draft (and picks its parser by extension). */
+  filePath?: string;
+  /** The language to use when the draft's front matter names none; detection otherwise. */
+  lang?: string;
+  quotes?: 'skip' | 'lint';
+  /** Per-rule severity and options; a rule not named runs at its default severity. */
+  rules?: Record<string, RuleSetting>;
+}
+
+/** ESLint's message shape, so tools built for ESLint's JSON read ours. */
+export interface LintMessage {
+  ruleId: string | null;
+  severity: 1 | 2;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  fix?: Fix;
+  suggestions?: Suggestion[];
+  fatal?: boolean;
+}
+
+export interface LintResult {
+  filePath: string;
+  lang: string | null;
+  messages: LintMessage[];
+  errorCount: number;
+  warningCount: number;
+  fixableErrorCount: number;
+  fixableWarningCount: number;
+  fatalErrorCount: number;
+  /** The fixed text, present after a fix run changed something (as ESLint's `output`). */
+  output?: string;
+}
+
+export class Linter {
+  readonly rules: ReadonlyMap<string, Rule>;
+  private readonly attributions: RegExp[];
+
+  constructor(rules: readonly Rule[], readonly languages: ReadonlyMap<string, Language>) {
+    this.rules = new Map(rules.map((r) => [r.meta.id, r]));
+    this.attributions = [...languages.values()].flatMap((l) => (l.quoteAttribution ? [l.quoteAttribution] : []));
+  }
+
+  lintText(text: string, options: LintOptions = {}): LintResult {
+    const doc = parse(text, options.filePath, { quotes: options.quotes, quoteAttributions: this.attributions });
+    const lang = this.languageOf(doc, options);
+    const lines = new LineIndex(text);
+    const messages: LintMessage[] = doc.warnings.map((w) => ({ ruleId: null, severity: 1, message: w, line: 1, column: 1, endLine: 1, endColumn: 1 }));
+    const shared = analysis(doc, this.languages.get(lang ?? ''));
+    for (const rule of this.rules.values()) {
+      const setting = options.rules?.[rule.meta.id];
+      const severity = setting ? setting.severity : rule.meta.severity === 'error' ? 2 : 1;
+      if (severity === 0) continue;
+      if (!rule.meta.languages.includes('any') && !(lang && rule.meta.languages.includes(lang))) continue;
+      const reports: Report[] = [];
+      const ctx: RuleContext = {
+        ...shared, doc, lang, language: this.languages.get(lang ?? ''),
+        options: { ...rule.meta.options, ...(setting?.options ?? {}) },
+        report: (r) => reports.push(r),
+      };
+      try {
+        rule.check(ctx);
+      } catch (e) {
+        messages.push({ ruleId: rule.meta.id, severity: 2, fatal: true, message: `Rule '${rule.meta.id}' failed on this file: ${(e as Error).message}`, line: 1, column: 1, endLine: 1, endColumn: 1 });
+        continue;
+      }
+      for (const r of reports) messages.push(toMessage(rule.meta.id, severity, r, lines));
+    }
+    messages.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
+    return summarize(options.filePath ?? '<text>', lang, messages);
+  }
+
+  private languageOf(doc: Document, options: LintOptions): string | null {
+    const declared = doc.frontMatter?.lang;
+    if (typeof declared === 'string' && this.languages.has(declared)) return declared;
+    if (options.lang && this.languages.has(options.lang)) return options.lang;
+    return detectLanguage(doc.prose, this.languages.values());
+  }
+}
+
+/** Sentences and paragraphs of a draft, computed once and shared by every rule. */
+function analysis(doc: Document, language: Language | undefined): Pick<RuleContext, 'sentences' | 'paragraphs' | 'sentenceAt' | 'paragraphAt'> {
+  let sentences: Span[] | undefined;
+  const all = () => (sentences ??= doc.blocks.flatMap((b) => splitSentences(doc.prose, b, language?.abbreviations ?? [])));
+  const find = (spans: readonly Span[], offset: number) => {
+    let lo = 0, hi = spans.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid].end <= offset) lo = mid + 1;
+      else if (spans[mid].start > offset) hi = mid - 1;
+      else return spans[mid];
+    }
+    return undefined;
+  };
+  return {
+    sentences: all,
+    paragraphs: () => doc.blocks,
+    sentenceAt: (offset) => find(all(), offset) ?? find(doc.blocks, offset),
+    paragraphAt: (offset) => find(doc.blocks, offset),
+  };
+}
+
+function toMessage(ruleId: string, severity: 1 | 2, r: Report, lines: LineIndex): LintMessage {
+  const start = lines.position(r.range[0]), end = lines.position(r.range[1]);
+  return {
+    ruleId, severity, message: r.message, line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
+    ...(r.fix ? { fix: r.fix } : {}),
+    ...(r.suggestions?.length ? { suggestions: r.suggestions } : {}),
+  };
+}
+
+export function summarize(filePath: string, lang: string | null, messages: LintMessage[]): LintResult {
+  const count = (sev: 1 | 2, fixable = false) => messages.filter((m) => m.severity === sev && (!fixable || m.fix)).length;
+  return {
+    filePath, lang, messages,
+    errorCount: count(2), warningCount: count(1), fixableErrorCount: count(2, true), fixableWarningCount: count(1, true),
+    fatalErrorCount: messages.filter((m) => m.fatal).length,
+  };
+}

@@ -1,0 +1,51 @@
+import type { EntityKind } from './document.js';
+import type { ProseBuffer } from './prose-buffer.js';
+
+/**
+ * Finds what is not prose inside a run of prose text: HTML comments, helpdesk template
+ * variables, URLs and e-mail addresses. Shared by every input format.
+ */
+
+const TLD = '(?:com|org|net|edu|gov|io|co|es|cat|eu|uk|us|de|fr|it|pt|info|biz|app|dev|help|support|example)';
+const PATTERNS: Array<[EntityKind, string]> = [
+  ['comment', '<!--[\\s\\S]*?(?:-->|$)'],
+  // Liquid/Handlebars/Mustache, Liquid tags and Help Scout, Zammad, osTicket, Intercom.
+  ['template', '\\{\\{\\{?[\\s\\S]{0,500}?\\}?\\}\\}|\\{%[\\s\\S]{0,500}?%\\}|#\\{[^{}\\n]{1,200}\\}|%\\{[^{}\\n]{1,200}\\}|<attribute\\b[^>]{0,500}?>(?:\\s*</attribute>)?'],
+  ['url', `(?:https?|ftp)://[^\\s<>"'\`]+|mailto:[^\\s<>"'\`]+|www\\.[^\\s<>"'\`]+|(?<![\\p{L}\\p{N}@.-])(?:[a-z0-9-]+\\.)+${TLD}(?:/[^\\s<>"'\`]*)?(?![\\p{L}\\p{N}@-])`],
+  ['email', '(?<![\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.\\p{L}{2,}'],
+];
+const COMBINED = new RegExp(PATTERNS.map(([, src]) => `(${src})`).join('|'), 'giu');
+const TRAILING_PUNCTUATION = /[.,;:!?'")\]}>]+$/;
+const FALLBACK = /\b(?:fallback|default)\s*[:=]\s*(?:"([^"]*)"|'([^']*)'|([^,%}"'\s][^,%}"']*))/iu;
+const TEMPLATE_NAME = /^(?:\{\{\{?|\{%|#\{|%\{)\s*([^\s|,}%]+)|key="([^"]*)"/u;
+
+export function scanInline(buf: ProseBuffer, start: number, end: number): void {
+  const text = buf.text.slice(start, end);
+  COMBINED.lastIndex = 0;
+  for (let m = COMBINED.exec(text); m; m = COMBINED.exec(text)) {
+    const kindIndex = m.slice(1).findIndex((g) => g !== undefined);
+    const kind = PATTERNS[kindIndex][0];
+    let raw = m[0];
+    if (kind === 'url') {
+      const unbalanced = raw.includes('(') ? /[.,;:!?'"\]}>]+$/ : TRAILING_PUNCTUATION;
+      raw = raw.replace(unbalanced, '');
+    }
+    const s = start + m.index, e = s + raw.length;
+    if (kind === 'template') maskTemplate(buf, s, raw);
+    else buf.mask(s, e, kind, raw);
+    if (kind === 'url' && raw.toLowerCase().startsWith('mailto:')) buf.entities.push({ kind: 'email', start: s + 7, end: e, value: raw.slice(7) });
+    COMBINED.lastIndex = m.index + Math.max(raw.length, 1);
+  }
+}
+
+/** Blanks a template variable but keeps its fallback text, which the customer reads. */
+function maskTemplate(buf: ProseBuffer, s: number, raw: string): void {
+  const name = TEMPLATE_NAME.exec(raw);
+  buf.mask(s, s + raw.length, 'template', (name?.[1] ?? name?.[2] ?? raw).trim());
+  const fb = FALLBACK.exec(raw);
+  if (fb) {
+    const value = fb[1] ?? fb[2] ?? fb[3];
+    const at = fb.index + fb[0].lastIndexOf(value);
+    buf.unmask(s + at, s + at + value.trimEnd().length);
+  }
+}

@@ -1,0 +1,114 @@
+import type { Rule, RuleContext, Report, Suggestion } from './rule.js';
+import type { PhraseEntry, RuleFile } from './rule-file.js';
+import { PhraseMatcher, type PhraseMatch } from './phrase-matcher.js';
+import { hasEvidence, isNegated } from './conditions.js';
+import { keepCase } from './casing.js';
+import { compileUserRegex } from './regex.js';
+import { countWords, type Span } from '../language/sentences.js';
+
+/** Turns a validated rule file into a Rule: the same object a plugin exports. */
+export function compileRule(file: RuleFile, source: string): Rule {
+  const severity = file.severity === 'warn' ? 'warning' : file.severity;
+  const languages = file.phrases ? Object.keys(file.phrases) : ['any'];
+  const fixable = Boolean(file.fixable) || Object.values(file.phrases ?? {}).some((l) => l.some((p) => p.fix === true));
+  const meta = { id: file.id, severity, description: file.description, languages, fixable, source, options: { ...(file.options ?? {}) } } as const;
+  const check = file.phrases ? phraseCheck(file) : file.metric ? metricCheck(file) : file.require ? requireCheck(file) : () => {};
+  const entityCheck = file.entities ? entitiesCheck(file) : undefined;
+  return {
+    meta: { ...meta, languages: [...meta.languages], options: { ...meta.options } },
+    check: (ctx) => { check(ctx); entityCheck?.(ctx); },
+  };
+}
+
+const fill = (template: string, values: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (all, key: string) => (key in values ? String(values[key]) : all));
+
+function phraseCheck(file: RuleFile): (ctx: RuleContext) => void {
+  const matchers = new Map(Object.entries(file.phrases!).map(([lang, entries]) => [lang, new PhraseMatcher(entries)]));
+  const exceptions = new Map(Object.values(file.phrases!).flat().filter((e) => e.unless?.length).map((e) => [e, e.unless!.map((src) => compileUserRegex(src) as RegExp)]));
+  return (ctx) => {
+    for (const key of ctx.lang ? [ctx.lang, 'any'] : ['any']) {
+      const matcher = matchers.get(key);
+      if (!matcher) continue;
+      for (const m of matcher.find(ctx.doc.prose)) {
+        if (crossesNonProse(ctx, m) || cancelled(file, ctx, m, exceptions.get(m.entry))) continue;
+        ctx.report(phraseReport(file, ctx, m));
+      }
+    }
+  };
+}
+
+/** A phrase must not join words across something blanked out (code, a URL, a template). */
+function crossesNonProse(ctx: RuleContext, m: PhraseMatch): boolean {
+  const { prose, text } = ctx.doc;
+  for (let i = m.start; i < m.end; i++) if (prose.charCodeAt(i) === 32 && !/\s/.test(text[i])) return true;
+  return false;
+}
+
+function cancelled(file: RuleFile, ctx: RuleContext, m: PhraseMatch, exceptions: RegExp[] | undefined): boolean {
+  if ((m.entry.negation ?? file.negation) && isNegated(ctx, m.start)) return true;
+  const sentence = ctx.sentenceAt(m.start);
+  if (exceptions && sentence) {
+    const text = ctx.doc.prose.slice(sentence.start, sentence.end);
+    if (exceptions.some((re) => re.test(text))) return true;
+  }
+  if (file.unless?.sentence && hasEvidence(ctx, file.unless.sentence, sentence)) return true;
+  if (file.unless?.paragraph && hasEvidence(ctx, file.unless.paragraph, ctx.paragraphAt(m.start))) return true;
+  return false;
+}
+
+function phraseReport(file: RuleFile, ctx: RuleContext, m: PhraseMatch): Report {
+  const matched = ctx.doc.text.slice(m.start, m.end);
+  const rewrites = rewritesOf(m.entry, m.groups).map((r) => keepCase(matched, r));
+  const message = fill(m.entry.message ?? file.message, { match: matched, suggest: rewrites[0] ?? '' });
+  const range: [number, number] = [m.start, m.end];
+  const fixable = m.entry.fix ?? file.fixable ?? false;
+  const suggestions: Suggestion[] = rewrites.slice(fixable ? 1 : 0).map((text) => ({ desc: `Replace with "${text}"`, fix: { range, text } }));
+  return {
+    range, message,
+    ...(fixable && rewrites.length ? { fix: { range, text: rewrites[0] } } : {}),
+    ...(suggestions.length ? { suggestions } : {}),
+  };
+}
+
+function rewritesOf(entry: PhraseEntry, groups: Array<string | undefined>): string[] {
+  const list = entry.suggest === undefined ? [] : [entry.suggest].flat();
+  return list.map((s) => s.replace(/\$(\d)/g, (_, n: string) => groups[Number(n) - 1] ?? '').replace(/\s{2,}/g, ' ').trim());
+}
+
+function metricCheck(file: RuleFile): (ctx: RuleContext) => void {
+  const { unit, limits } = file.metric!;
+  return (ctx) => {
+    const spans: readonly Span[] = unit === 'sentence' ? ctx.sentences() : ctx.paragraphs();
+    for (const span of spans) {
+      const text = ctx.doc.prose.slice(span.start, span.end);
+      const counts: Record<string, number> = {
+        words: countWords(text),
+        sentences: unit === 'paragraph' ? ctx.sentences().filter((s) => s.start >= span.start && s.end <= span.end).length : 1,
+      };
+      const over = limits.find((l) => typeof ctx.options[l] === 'number' && counts[l] > (ctx.options[l] as number));
+      if (over) ctx.report({ range: [span.start, span.end], message: fill(file.message, { count: counts[over], max: ctx.options[over] as number, unit: over }) });
+    }
+  };
+}
+
+function requireCheck(file: RuleFile): (ctx: RuleContext) => void {
+  const kind = file.require!.entity;
+  return (ctx) => {
+    if (ctx.doc.prose.trim() === '' || ctx.doc.entities.some((e) => e.kind === kind)) return;
+    ctx.report({ range: [0, 0], message: file.message });
+  };
+}
+
+function entitiesCheck(file: RuleFile): (ctx: RuleContext) => void {
+  return (ctx) => {
+    for (const spec of file.entities!) {
+      if (spec.when && ctx.options[spec.when] !== true) continue;
+      for (const e of ctx.doc.entities) {
+        if (e.kind !== spec.kind) continue;
+        const matched = ctx.doc.text.slice(e.start, e.end);
+        ctx.report({ range: [e.start, e.end], message: fill(spec.message ?? file.message, { match: matched, suggest: '' }) });
+      }
+    }
+  };
+}

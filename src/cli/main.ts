@@ -32,7 +32,7 @@ function program(): Command {
     .option('--stdin-filename <name>', 'name of the standard-input draft (its extension picks the parser)')
     .addOption(new Option('--lang <lang>', 'language of drafts without a front matter `lang` (default: detected)'))
     .addOption(new Option('-f, --format <name>', 'output format').choices(Object.keys(FORMATTERS)).default('stylish'))
-    .option('--rulesdir <dir...>', 'additional directory of YAML rule files')
+    .option('--rulesdir <dir>', 'additional directory of YAML rule files (repeatable)', (dir: string, dirs: string[]) => [...dirs, dir], [] as string[])
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')
     .option('--debug', 'show stack traces of internal errors')

@@ -7,8 +7,10 @@ import type { ProseBuffer } from './prose-buffer.js';
  */
 
 const TLD = '(?:com|org|net|edu|gov|io|co|es|cat|eu|uk|us|de|fr|it|pt|info|biz|app|dev|help|support|example)';
-const PATTERNS: Array<[EntityKind, string]> = [
+const PATTERNS: Array<[EntityKind | 'link', string]> = [
   ['comment', '<!--[\\s\\S]*?(?:-->|$)'],
+  // A Markdown-style link written in a plain-text draft: its text is prose, its target is not.
+  ['link', '\\[[^\\[\\]\\n]{1,200}\\]\\((?:https?://|mailto:|www\\.|/)[^\\s()]*\\)'],
   // Liquid/Handlebars/Mustache, Liquid tags and Help Scout, Zammad, osTicket, Intercom.
   ['template', '\\{\\{\\{?[\\s\\S]{0,500}?\\}?\\}\\}|\\{%[\\s\\S]{0,500}?%\\}|#\\{[^{}\\n]{1,200}\\}|%\\{[^{}\\n]{1,200}\\}|<attribute\\b[^>]{0,500}?>(?:\\s*</attribute>)?'],
   ['url', `(?:https?|ftp)://[^\\s<>"'\`]+|mailto:[^\\s<>"'\`]+|www\\.[^\\s<>"'\`]+|(?<![\\p{L}\\p{N}@.-])(?:[a-z0-9-]+\\.)+${TLD}(?:/[^\\s<>"'\`]*)?(?![\\p{L}\\p{N}@-])`],
@@ -31,11 +33,20 @@ export function scanInline(buf: ProseBuffer, start: number, end: number): void {
       raw = raw.replace(unbalanced, '');
     }
     const s = start + m.index, e = s + raw.length;
+    if (kind === 'link') { maskLink(buf, s, raw); COMBINED.lastIndex = m.index + raw.length; continue; }
     if (kind === 'template') maskTemplate(buf, s, raw);
     else buf.mask(s, e, kind, raw);
     if (kind === 'url' && raw.toLowerCase().startsWith('mailto:')) buf.entities.push({ kind: 'email', start: s + 7, end: e, value: raw.slice(7) });
     COMBINED.lastIndex = m.index + Math.max(raw.length, 1);
   }
+}
+
+function maskLink(buf: ProseBuffer, s: number, raw: string): void {
+  const close = raw.indexOf('](');
+  const target = raw.slice(close + 2, -1);
+  buf.mask(s, s + 1);
+  buf.mask(s + close, s + raw.length, 'url', target);
+  if (/^mailto:/i.test(target)) buf.entities.push({ kind: 'email', start: s + close + 2, end: s + raw.length - 1, value: target.slice(7) });
 }
 
 /** Blanks a template variable but keeps its fallback text, which the customer reads. */

@@ -28,6 +28,14 @@ export function parseMarkdown(text: string, options: ParseOptions): Document {
   };
 }
 
+const HTML_TAGS = new Set(('a abbr address article aside attribute audio b bdi bdo big blockquote body br button caption center cite code col colgroup data dd del details dfn dialog div dl dt em embed fieldset figcaption figure font footer form h1 h2 h3 h4 h5 h6 head header hr html i iframe img input ins kbd label legend li link main mark meta nav nobr noscript object ol optgroup option output p param picture pre q s samp script section select small source span strike strong style sub summary sup table tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr').split(' '));
+const TAG_LIKE = /^<([\p{L}][\p{L}\p{N}-]*)([^<>]*)>$/u;
+
+function isPlaceholderTag(html: string): boolean {
+  const m = TAG_LIKE.exec(html.trim());
+  return Boolean(m && !HTML_TAGS.has(m[1].toLowerCase()) && !m[2].includes('=') && !m[2].includes('/'));
+}
+
 function walk(node: Parents, buf: ProseBuffer, blocks: Block[], options: ParseOptions): void {
   for (const child of node.children as RootContent[]) {
     const start = child.position?.start.offset, end = child.position?.end.offset;
@@ -42,6 +50,8 @@ function walk(node: Parents, buf: ProseBuffer, blocks: Block[], options: ParseOp
         buf.entities.push({ kind: 'code', start, end });
         break;
       case 'html':
+        // "<insert date>" is not HTML but a placeholder someone forgot: it is the agent's text.
+        if (isPlaceholderTag(child.value)) { buf.unmask(start, end); break; }
         // Comments, inline tags and helpdesk elements (Intercom's <attribute>) stay blank;
         // scanning records them and lets a template's fallback text back in.
         scanInline(buf, start, end);

@@ -16,3 +16,24 @@ export function applyFixes(text: string, fixes: readonly Fix[]): { output: strin
   }
   return { output: out + text.slice(last), applied };
 }
+
+/** ESLint's bound on fix passes: enough for fixes that uncover fixes, finite for circular ones. */
+export const MAX_FIX_PASSES = 10;
+
+/**
+ * Lints, applies the fixes, lints the result again, until nothing changes or the pass bound is
+ * reached. `lint` is any function from text to messages (the Linter, bound to one file).
+ */
+export function fixUntilStable<R extends { messages: ReadonlyArray<{ fix?: Fix }> }>(text: string, lint: (text: string) => R): { result: R; output: string } {
+  let output = text;
+  let result = lint(output);
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const fixes = result.messages.flatMap((m) => (m.fix ? [m.fix] : []));
+    if (fixes.length === 0) break;
+    const next = applyFixes(output, fixes).output;
+    if (next === output) break;
+    output = next;
+    result = lint(output);
+  }
+  return { result, output };
+}

@@ -1,24 +1,31 @@
-import type { Fix, Rule, RuleContext, Report, Suggestion } from './rules/rule.js';
+import type { Fix, Rule, RuleContext, RuleMeta, Report, Suggestion } from './rules/rule.js';
 import type { Language } from './language/language.js';
 import type { Document } from './parse/document.js';
 import { parse } from './parse/parse.js';
 import { LineIndex } from './parse/lines.js';
 import { detectLanguage } from './language/detect.js';
-import { splitSentences, type Span } from './language/sentences.js';
+import { splitSentences, countWords, type Span } from './language/sentences.js';
+import { Directives } from './directives.js';
+import { emptyConfig, type EffectiveConfig } from './config/effective-config.js';
+import { applyFrontMatterConfig } from './config/front-matter-config.js';
 
 /** The core: text in, result out. No file system, no process: it runs anywhere JavaScript does. */
 
 export type Severity = 0 | 1 | 2;
-export interface RuleSetting { severity: Severity; options?: Record<string, unknown> }
+/** A rule's settings for one file: severity (default: the rule's own) and options over its defaults. */
+export interface RuleSetting { severity?: Severity; options?: Record<string, unknown> }
 
 export interface LintOptions {
   /** Names the draft (and picks its parser by extension). */
   filePath?: string;
-  /** The language to use when the draft's front matter names none; detection otherwise. */
+  /** The language to use when the draft's front matter names none (`--lang`); beats `config.lang`. */
   lang?: string;
-  quotes?: 'skip' | 'lint';
-  /** Per-rule severity and options; a rule not named runs at its default severity. */
+  /** The file's effective configuration (see config/); a draft's front matter can refine it. */
+  config?: Partial<EffectiveConfig>;
+  /** Per-rule severity and options, over `config.rules`; a rule not named runs at its default severity. */
   rules?: Record<string, RuleSetting>;
+  /** Report inline directives that suppressed nothing. */
+  reportUnusedDisableDirectives?: boolean;
 }
 
 /** ESLint's message shape, so tools built for ESLint's JSON read ours. */
@@ -52,20 +59,35 @@ export class Linter {
   readonly rules: ReadonlyMap<string, Rule>;
   private readonly attributions: RegExp[];
 
+  private readonly metas: ReadonlyMap<string, RuleMeta>;
+
   constructor(rules: readonly Rule[], readonly languages: ReadonlyMap<string, Language>) {
     this.rules = new Map(rules.map((r) => [r.meta.id, r]));
+    this.metas = new Map(rules.map((r) => [r.meta.id, r.meta]));
     this.attributions = [...languages.values()].flatMap((l) => (l.quoteAttribution ? [l.quoteAttribution] : []));
   }
 
+  /** Lints one draft. Throws UserError when its front matter `replylint:` block is invalid. */
   lintText(text: string, options: LintOptions = {}): LintResult {
-    const doc = parse(text, options.filePath, { quotes: options.quotes, quoteAttributions: this.attributions });
-    const lang = this.languageOf(doc, options);
+    const filePath = options.filePath ?? '<text>';
+    const config: EffectiveConfig = { ...emptyConfig(), ...options.config, rules: { ...options.config?.rules, ...options.rules } };
+    const parseWith = (quotes: EffectiveConfig['quotes']) => parse(text, options.filePath, { quotes, quoteAttributions: this.attributions });
+    let doc = parseWith(config.quotes);
+    if (doc.frontMatterYaml && /^replylint\s*:/m.test(doc.frontMatterYaml)) {
+      const before = config.quotes;
+      applyFrontMatterConfig(config, doc.frontMatterYaml, filePath, this.metas);
+      if (config.quotes !== before) doc = parseWith(config.quotes);
+    }
+    const lang = this.languageOf(doc, options.lang ?? config.lang);
     const lines = new LineIndex(text);
-    const messages: LintMessage[] = doc.warnings.map((w) => ({ ruleId: null, severity: 1, message: w, line: 1, column: 1, endLine: 1, endColumn: 1 }));
+    const warning = (message: string): LintMessage => ({ ruleId: null, severity: 1, message, line: 1, column: 1, endLine: 1, endColumn: 1 });
+    const messages: LintMessage[] = doc.warnings.map(warning);
+    if (lang === null && countWords(doc.prose) >= 8) messages.push(warning(`Language not recognised (known: ${[...this.languages.keys()].join(', ')}): only language-neutral rules ran`));
+    const directives = new Directives(doc, lines, [...this.rules.keys()]);
     const shared = analysis(doc, this.languages.get(lang ?? ''));
     for (const rule of this.rules.values()) {
-      const setting = options.rules?.[rule.meta.id];
-      const severity = setting ? setting.severity : rule.meta.severity === 'error' ? 2 : 1;
+      const setting = config.rules[rule.meta.id];
+      const severity = setting?.severity ?? (rule.meta.severity === 'error' ? 2 : 1);
       if (severity === 0) continue;
       if (!rule.meta.languages.includes('any') && !(lang && rule.meta.languages.includes(lang))) continue;
       const reports: Report[] = [];
@@ -80,16 +102,22 @@ export class Linter {
         messages.push({ ruleId: rule.meta.id, severity: 2, fatal: true, message: `Rule '${rule.meta.id}' failed on this file: ${(e as Error).message}`, line: 1, column: 1, endLine: 1, endColumn: 1 });
         continue;
       }
-      for (const r of reports) messages.push(toMessage(rule.meta.id, severity, r, lines));
+      for (const r of reports) {
+        const m = toMessage(rule.meta.id, severity, r, lines);
+        if (!directives.suppresses(rule.meta.id, r.range[0], m.line)) messages.push(m);
+      }
     }
+    const directiveProblems = [...directives.problems, ...(options.reportUnusedDisableDirectives ? directives.unused() : [])];
+    for (const p of directiveProblems) messages.push(toMessage(null, 2, p, lines));
     messages.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
-    return summarize(options.filePath ?? '<text>', lang, messages);
+    return summarize(filePath, lang, messages);
   }
 
-  private languageOf(doc: Document, options: LintOptions): string | null {
+  /** Front matter `lang`, then the given language (--lang, then config), then detection. */
+  private languageOf(doc: Document, given: string | undefined): string | null {
     const declared = doc.frontMatter?.lang;
     if (typeof declared === 'string' && this.languages.has(declared)) return declared;
-    if (options.lang && this.languages.has(options.lang)) return options.lang;
+    if (given && this.languages.has(given)) return given;
     return detectLanguage(doc.prose, this.languages.values());
   }
 }
@@ -116,7 +144,7 @@ function analysis(doc: Document, language: Language | undefined): Pick<RuleConte
   };
 }
 
-function toMessage(ruleId: string, severity: 1 | 2, r: Report, lines: LineIndex): LintMessage {
+function toMessage(ruleId: string | null, severity: 1 | 2, r: Pick<Report, 'range' | 'message' | 'fix' | 'suggestions'>, lines: LineIndex): LintMessage {
   const start = lines.position(r.range[0]), end = lines.position(r.range[1]);
   return {
     ruleId, severity, message: r.message, line: start.line, column: start.column, endLine: end.line, endColumn: end.column,

@@ -13,12 +13,13 @@ export class YamlSource {
   private readonly doc: Document;
   private readonly lines = new LineCounter();
 
-  constructor(readonly file: string, text: string) {
+  /** `lineOffset`: lines above the text in its file (front matter starts on line 2). */
+  constructor(readonly file: string, text: string, private readonly lineOffset = 0) {
     this.doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
     for (const e of this.doc.errors) {
       const [s] = e.pos;
       const { line, col } = this.lines.linePos(s);
-      this.syntaxProblems.push({ file, line, column: col, message: `YAML syntax error: ${e.message.split('\n')[0]}` });
+      this.syntaxProblems.push({ file, line: line + lineOffset, column: col, message: `YAML syntax error: ${e.message.split('\n')[0]}` });
     }
     this.value = this.syntaxProblems.length ? undefined : this.doc.toJS({ maxAliasCount: 100 });
   }
@@ -42,6 +43,6 @@ export class YamlSource {
     if (node && (node as Node).range && !atKey) offset = (node as Node).range![0];
     const { line, col } = this.lines.linePos(offset);
     const where = path.length ? ` (at ${path.join('.')})` : '';
-    return { file: this.file, line, column: col, message: message + where };
+    return { file: this.file, line: line + this.lineOffset, column: col, message: message + where };
   }
 }

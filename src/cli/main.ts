@@ -1,108 +1,75 @@
-import { readFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
-import { Linter, type LintResult } from '../lint.js';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { CommanderError } from 'commander';
 import { UserError, formatProblem } from '../errors.js';
 import { FORMATTERS } from '../formatters/index.js';
-import { BUILTIN_RULES_DIR, loadRuleDirs } from './load-rules.js';
-import { findFiles, DEFAULT_EXTENSIONS } from './find-files.js';
-import { decodeDraft } from './read-draft.js';
+import type { LintResult } from '../lint.js';
+import { summarize } from '../lint.js';
+import { buildProgram, type CliOptions } from './options.js';
+import { lintFiles } from './lint-files.js';
+import { openSession } from './session.js';
+import { init, listRules, printConfig } from './info-commands.js';
 import { colorLevel } from './color.js';
 
 const VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
-interface Options {
-  ext?: string;
-  stdin?: boolean;
-  stdinFilename?: string;
-  lang?: string;
-  format: string;
-  color?: boolean;
-  rulesdir?: string[];
-  debug?: boolean;
-}
-
-function program(): Command {
-  return new Command()
-    .name('replylint')
-    .description('Lint customer-support e-mail drafts (English, Spanish, Catalan) for phrasing that hurts customers.')
-    .version(VERSION, '-v, --version', 'print the version')
-    .argument('[paths...]', 'files, directories or glob patterns to lint')
-    .option('--ext <list>', `file extensions searched in directories, comma-separated (default: ${DEFAULT_EXTENSIONS.join(',')})`)
-    .option('--stdin', 'lint one draft read from standard input')
-    .option('--stdin-filename <name>', 'name of the standard-input draft (its extension picks the parser)')
-    .addOption(new Option('--lang <lang>', 'language of drafts without a front matter `lang` (default: detected)'))
-    .addOption(new Option('-f, --format <name>', 'output format').choices(Object.keys(FORMATTERS)).default('stylish'))
-    .option('--rulesdir <dir>', 'additional directory of YAML rule files (repeatable)', (dir: string, dirs: string[]) => [...dirs, dir], [] as string[])
-    .option('--color', 'force colour output')
-    .option('--no-color', 'disable colour output')
-    .option('--debug', 'show stack traces of internal errors')
-    .helpOption('-h, --help', 'show this help')
-    .showSuggestionAfterError(true)
-    .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-}
-
-/** Runs the CLI; resolves to the exit code (0 clean, 1 errors found, 2 fatal). */
+/** Runs the CLI; resolves to the exit code (0 clean, 1 errors found or too many warnings, 2 fatal). */
 export async function run(argv: readonly string[]): Promise<number> {
-  const cmd = program();
-  let opts: Options, paths: string[];
+  const cmd = buildProgram(VERSION, Object.keys(FORMATTERS));
+  let opts: CliOptions, paths: string[];
   try {
     cmd.parse(argv as string[], { from: 'node' });
-    opts = cmd.opts<Options>();
+    opts = cmd.opts<CliOptions>();
     paths = cmd.args;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     throw e;
   }
-  const debug = Boolean(opts.debug);
   try {
-    return await lintCommand(paths, opts);
+    return await dispatch(paths, opts);
   } catch (e) {
     if (e instanceof UserError) {
       process.stderr.write(e.problems.map((p) => `replylint: ${formatProblem(p)}`).join('\n') + '\n');
     } else {
-      process.stderr.write(`replylint: internal error: ${(e as Error).message}${debug ? '' : ' (run with --debug for the stack trace)'}\n`);
-      if (debug) process.stderr.write(`${(e as Error).stack}\n`);
+      process.stderr.write(`replylint: internal error: ${(e as Error).message}${opts.debug ? '' : ' (run with --debug for the stack trace)'}\n`);
+      if (opts.debug) process.stderr.write(`${(e as Error).stack}\n`);
     }
     return 2;
   }
 }
 
-async function lintCommand(paths: string[], opts: Options): Promise<number> {
-  if (opts.stdin && paths.length) throw new UserError([{ file: '', message: '--stdin cannot be combined with paths' }]);
-  if (!opts.stdin && paths.length === 0) throw new UserError([{ file: '', message: 'no paths given (try `replylint .` or `replylint --help`)' }]);
-  const extensions = opts.ext ? opts.ext.split(',').map((e) => e.trim().replace(/^\./, '').toLowerCase()).filter(Boolean) : DEFAULT_EXTENSIONS;
-  const { rules, languages } = loadRuleDirs([BUILTIN_RULES_DIR, ...(opts.rulesdir ?? [])]);
-  if (opts.lang && !languages.has(opts.lang)) throw new UserError([{ file: '', message: `unknown language '${opts.lang}' for --lang; known: ${[...languages.keys()].join(', ')}` }]);
-  const linter = new Linter(rules, languages);
-  const results: LintResult[] = [];
-  let fatal = false;
-  const warn = (msg: string) => process.stderr.write(`replylint: warning: ${msg}\n`);
-
-  if (opts.stdin) {
-    const decoded = decodeDraft(readFileSync(0));
-    if (!decoded.ok) throw new UserError([{ file: '<stdin>', message: decoded.reason }]);
-    if (decoded.lossy) warn('<stdin>: not valid UTF-8; invalid bytes were replaced');
-    results.push(linter.lintText(decoded.text, { filePath: opts.stdinFilename ?? '<text>', lang: opts.lang }));
-  } else {
-    for (const file of await findFiles(paths, extensions)) {
-      let bytes: Buffer;
-      try {
-        bytes = readFileSync(file.path);
-      } catch (e) {
-        const msg = `${file.path}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
-        if (file.explicit) { process.stderr.write(`replylint: ${msg}\n`); fatal = true; } else warn(msg);
-        continue;
-      }
-      const decoded = decodeDraft(bytes);
-      if (!decoded.ok) { warn(`${file.path}: ${decoded.reason}`); continue; }
-      if (decoded.lossy) warn(`${file.path}: not valid UTF-8; invalid bytes were replaced`);
-      results.push(linter.lintText(decoded.text, { filePath: file.path, lang: opts.lang }));
-    }
+async function dispatch(paths: string[], opts: CliOptions): Promise<number> {
+  if (opts.init) return print(init(process.cwd()));
+  if (opts.listRules || opts.printConfig) {
+    const session = await openSession(opts, opts.printConfig ? [resolve(opts.printConfig)] : []);
+    return print(opts.listRules ? listRules(session, opts.format === 'json') : printConfig(session, opts.printConfig!));
   }
+  const run = await lintFiles(paths, opts);
+  if (run.fixedStdin !== undefined) {
+    process.stdout.write(run.fixedStdin);
+    return run.fatal ? 2 : run.results.some((r) => r.errorCount > 0) ? 1 : 0;
+  }
+  const results = opts.quiet ? run.results.map(errorsOnly) : run.results;
+  const report = FORMATTERS[opts.format](results, {
+    cwd: process.cwd(), colorLevel: opts.outputFile ? 0 : colorLevel(opts.color), rules: run.session.rules.map((r) => r.meta), version: VERSION,
+    sourceOf: (filePath) => run.sources.get(filePath),
+  });
+  if (opts.outputFile) {
+    const file = resolve(opts.outputFile);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, report);
+  } else if (report) process.stdout.write(report.endsWith('\n') ? report : report + '\n');
+  if (run.fatal || run.results.some((r) => r.fatalErrorCount > 0)) return 2;
+  const warnings = run.results.reduce((n, r) => n + r.warningCount, 0);
+  if (run.results.some((r) => r.errorCount > 0)) return 1;
+  return opts.maxWarnings !== undefined && warnings > opts.maxWarnings ? 1 : 0;
+}
 
-  const output = FORMATTERS[opts.format](results, { cwd: process.cwd(), colorLevel: colorLevel(opts.color) });
-  if (output) process.stdout.write(output.endsWith('\n') ? output : output + '\n');
-  if (fatal || results.some((r) => r.fatalErrorCount > 0)) return 2;
-  return results.some((r) => r.errorCount > 0) ? 1 : 0;
+function print(text: string): number {
+  process.stdout.write(text.endsWith('\n') ? text : text + '\n');
+  return 0;
+}
+
+function errorsOnly(r: LintResult): LintResult {
+  return { ...summarize(r.filePath, r.lang, r.messages.filter((m) => m.severity === 2)), ...(r.output !== undefined ? { output: r.output } : {}) };
 }

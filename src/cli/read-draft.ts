@@ -20,3 +20,13 @@ function utf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Decoded {
   const text = new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes.subarray(2));
   return { ok: true, text, hadBom: true, encoding, lossy: text.includes('\ufffd') };
 }
+
+/** Text → bytes the way the file was: a UTF-8 BOM is put back if it had one. */
+export function encodeLike(text: string, decoded: Extract<Decoded, { ok: true }>): Uint8Array {
+  const body = new TextEncoder().encode(text);
+  if (!decoded.hadBom) return body;
+  const out = new Uint8Array(body.length + 3);
+  out.set([0xef, 0xbb, 0xbf]);
+  out.set(body, 3);
+  return out;
+}

@@ -28,6 +28,8 @@ export interface Document {
   blocks: Block[];
   /** Parsed YAML front matter, when there is any and it parsed. */
   frontMatter?: Record<string, unknown>;
+  /** The front matter's YAML as written (it starts on line 2 of the file). */
+  frontMatterYaml?: string;
   /** Problems met while parsing, e.g. a front matter that is not valid YAML. */
   warnings: string[];
 }

@@ -8,7 +8,8 @@ import type { ProseBuffer } from './prose-buffer.js';
 
 const TLD = '(?:com|org|net|edu|gov|io|co|es|cat|eu|uk|us|de|fr|it|pt|info|biz|app|dev|help|support|example)';
 const PATTERNS: Array<[EntityKind | 'link', string]> = [
-  ['comment', '<!--[\\s\\S]*?(?:-->|$)'],
+  // HTML comments, and template-engine comments (Handlebars, Jinja/Nunjucks) that helpdesks strip.
+  ['comment', '<!--[\\s\\S]*?(?:-->|$)|\\{\\{!--[\\s\\S]*?--\\}\\}|\\{\\{![\\s\\S]*?\\}\\}|\\{#[\\s\\S]*?#\\}'],
   // A Markdown-style link written in a plain-text draft: its text is prose, its target is not.
   ['link', '\\[[^\\[\\]\\n]{1,200}\\]\\((?:https?://|mailto:|www\\.|/)[^\\s()]*\\)'],
   // Liquid/Handlebars/Mustache, Liquid tags and Help Scout, Zammad, osTicket, Intercom.

@@ -24,7 +24,7 @@ export function parseMarkdown(text: string, options: ParseOptions): Document {
   if (options.quotes !== 'lint') maskQuoteAttributions(buf, options.quoteAttributions ?? []);
   return {
     text, prose: buf.toString(), format: 'markdown', entities: buf.entities, blocks,
-    frontMatter: fm?.data, warnings: fm?.error ? [fm.error] : [],
+    frontMatter: fm?.data, frontMatterYaml: fm?.yaml, warnings: fm?.error ? [fm.error] : [],
   };
 }
 

@@ -36,6 +36,6 @@ export function parsePlainText(text: string, options: ParseOptions): Document {
   const prose = buf.toString();
   return {
     text, prose, format: 'text', entities: buf.entities, blocks: proseBlocks(prose),
-    frontMatter: fm?.data, warnings: fm?.error ? [fm.error] : [],
+    frontMatter: fm?.data, frontMatterYaml: fm?.yaml, warnings: fm?.error ? [fm.error] : [],
   };
 }

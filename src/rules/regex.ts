@@ -38,9 +38,15 @@ export function compileUserRegex(src: string, flags = 'iu'): RegExp | string {
   }
 }
 
-/** Number of capture groups in a regex source. */
+/** Number of capture groups in a regex source: `(` not escaped, not in a class, not `(?`, or `(?<name>`. */
 export function groupCount(src: string): number {
-  return new RegExp(`${src}|`, 'u').exec('')!.length - 1;
+  let n = 0;
+  for (let i = 0; i < src.length; i++) {
+    if (src[i] === '\\') i++;
+    else if (src[i] === '[') i = classEnd(src, i);
+    else if (src[i] === '(' && (src[i + 1] !== '?' || (src[i + 2] === '<' && src[i + 3] !== '=' && src[i + 3] !== '!'))) n++;
+  }
+  return n;
 }
 
 const ACCENTS: Record<string, string> = { a: 'aáà', e: 'eéè', i: 'iíï', o: 'oóò', u: 'uúü', n: 'nñ', c: 'cç' };
@@ -60,4 +66,40 @@ export function phraseSource(phrase: string): string {
     else out += ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
   }
   return out;
+}
+
+/**
+ * The regex without its assertions (lookarounds, `\\b`, `\\B`): it matches wherever the
+ * original does, and more. V8 cannot skip ahead over text when a pattern starts with an
+ * assertion, so the matcher scans with this cheaper superset and checks the real pattern only
+ * where it matched.
+ */
+export function withoutAssertions(src: string): string {
+  let out = '';
+  for (let i = 0; i < src.length; i++) {
+    if (src[i] === '\\') { if (src[i + 1] !== 'b' && src[i + 1] !== 'B') out += src.slice(i, i + 2); i++; continue; }
+    if (src[i] === '[') { const end = classEnd(src, i); out += src.slice(i, end + 1); i = end; continue; }
+    if (/^\(\?<?[=!]/.test(src.slice(i, i + 4))) { i = groupEnd(src, i); continue; }
+    out += src[i];
+  }
+  return out;
+}
+
+function classEnd(src: string, i: number): number {
+  for (let j = i + 1; j < src.length; j++) {
+    if (src[j] === '\\') j++;
+    else if (src[j] === ']' && j > i + 1) return j;
+  }
+  return src.length - 1;
+}
+
+function groupEnd(src: string, i: number): number {
+  let depth = 0;
+  for (let j = i; j < src.length; j++) {
+    if (src[j] === '\\') j++;
+    else if (src[j] === '[') j = classEnd(src, j);
+    else if (src[j] === '(') depth++;
+    else if (src[j] === ')' && --depth === 0) return j;
+  }
+  return src.length - 1;
 }

@@ -1,0 +1,43 @@
+import { join } from 'node:path';
+import { UserError } from '../errors.js';
+import { Linter } from '../lint.js';
+import type { Rule, RuleMeta } from '../rules/rule.js';
+import { ConfigResolver, effectiveConfig, extensionsOf } from '../config/config-resolver.js';
+import { checkRuleSettings } from '../config/check-rule-settings.js';
+import { loadPlugins } from '../config/load-plugins.js';
+import type { EffectiveConfig } from '../config/effective-config.js';
+import { BUILTIN_RULES_DIR, loadRuleDirs } from './load-rules.js';
+import type { CliOptions } from './options.js';
+
+/** Everything a run needs once: configs found, rules loaded (built-in, rulePaths, plugins), checked. */
+export interface Session {
+  cwd: string;
+  linter: Linter;
+  rules: Rule[];
+  resolver: ConfigResolver;
+  configFor(file: string): EffectiveConfig;
+}
+
+export async function openSession(opts: CliOptions, files: readonly string[], cwd = process.cwd()): Promise<Session> {
+  const resolver = new ConfigResolver({ cwd, configFile: opts.config, lookup: opts.configLookup });
+  for (const f of files.length ? files : [join(cwd, '<cwd>')]) resolver.layersFor(f);
+  const layers = resolver.loadedLayers();
+  const { rulePaths, plugins } = extensionsOf(layers);
+  const { rules: fileRules, languages } = loadRuleDirs([BUILTIN_RULES_DIR, ...opts.rulesdir.map((d) => join(cwd, d)), ...rulePaths]);
+  const pluginRules = await loadPlugins(plugins, opts.plugins);
+  const rules = [...fileRules, ...pluginRules];
+  const metas = new Map<string, RuleMeta>(rules.map((r) => [r.meta.id, r.meta]));
+  const problems = layers.flatMap((l) => checkRuleSettings(l.src, l.prefix, l.data, metas));
+  for (const l of layers) {
+    const langs = [l.data.lang, ...(l.data.overrides ?? []).map((o) => o.lang)].filter((x): x is string => x !== undefined);
+    for (const lang of langs) if (!languages.has(lang)) problems.push(l.src.problem([...l.prefix, 'lang'], `unknown language '${lang}'; known: ${[...languages.keys()].join(', ')}`));
+  }
+  if (problems.length) throw new UserError(problems);
+  if (opts.lang && !languages.has(opts.lang)) throw new UserError([{ file: '', message: `unknown language '${opts.lang}' for --lang; known: ${[...languages.keys()].join(', ')}` }]);
+  const ruleMetas = rules.map((r) => r.meta);
+  return {
+    cwd, rules, resolver,
+    linter: new Linter(rules, languages),
+    configFor: (file) => effectiveConfig(resolver.layersFor(file), file, ruleMetas),
+  };
+}

@@ -1,14 +1,8 @@
-import { relative } from 'node:path';
 import { Chalk } from 'chalk';
 import type { Formatter } from './formatter.js';
-import type { LintMessage } from '../lint.js';
+import { relativePath, rewriteOf } from './shared.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-/** The rewrite to show under a problem: the fix, else the first suggestion. */
-export function rewriteOf(m: LintMessage): string | undefined {
-  return m.fix?.text ?? m.suggestions?.[0]?.fix.text;
-}
 
 /** ESLint's default look: grouped by file, aligned columns, the rewrite under its problem, a summary. */
 export const stylish: Formatter = (results, { cwd, colorLevel }) => {
@@ -20,7 +14,7 @@ export const stylish: Formatter = (results, { cwd, colorLevel }) => {
     fixErrors += r.fixableErrorCount; fixWarnings += r.fixableWarningCount;
     const rows = r.messages.map((m) => [`${m.line}:${m.column}`, m.severity === 2 ? 'error' : 'warning', m.message.replace(/\s*\n\s*/g, ' '), m.ruleId ?? '']);
     const width = [0, 1, 2].map((i) => Math.max(...rows.map((row) => row[i].length)));
-    out += `\n${c.underline(relative(cwd, r.filePath) || r.filePath)}\n`;
+    out += `\n${c.underline(relativePath(r.filePath, cwd))}\n`;
     r.messages.forEach((m, i) => {
       const [pos, sev, msg, id] = rows[i];
       const sevText = (sev === 'error' ? c.red : c.yellow)(sev.padEnd(width[1]));

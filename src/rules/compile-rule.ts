@@ -93,11 +93,27 @@ function metricCheck(file: RuleFile): (ctx: RuleContext) => void {
 }
 
 function requireCheck(file: RuleFile): (ctx: RuleContext) => void {
-  const kind = file.require!.entity;
+  const { entity: kind, append } = file.require!;
   return (ctx) => {
     if (ctx.doc.prose.trim() === '' || ctx.doc.entities.some((e) => e.kind === kind)) return;
-    ctx.report({ range: [0, 0], message: file.message });
+    const option = append ? ctx.options[append.option] : undefined;
+    const value = typeof option === 'string' ? option : '';
+    const sentence = append && value ? append.text[ctx.lang ?? ''] ?? append.text.any : undefined;
+    if (!sentence) return ctx.report({ range: [0, 0], message: file.message });
+    const at = endOfBody(ctx);
+    const eol = ctx.doc.text.includes('\r\n') ? '\r\n' : '\n';
+    const fix = { range: [at, at] as [number, number], text: `${eol}${eol}${fill(sentence, { value })}` };
+    ctx.report({ range: [0, 0], message: file.message, fix });
   };
+}
+
+/** Where an added sentence belongs: after the last paragraph that ends a sentence, before the sign-off. */
+function endOfBody(ctx: RuleContext): number {
+  const blocks = ctx.paragraphs();
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    if (/[.!?…]["'”»)]*$/.test(ctx.doc.prose.slice(blocks[i].start, blocks[i].end).trimEnd())) return blocks[i].end;
+  }
+  return blocks.length ? blocks[blocks.length - 1].end : ctx.doc.text.replace(/\s+$/, '').length;
 }
 
 function entitiesCheck(file: RuleFile): (ctx: RuleContext) => void {

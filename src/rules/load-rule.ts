@@ -33,6 +33,8 @@ export function loadRuleFile(path: string, text: string, languages: ReadonlyMap<
   for (const limit of file.metric?.limits ?? []) {
     if (typeof file.options?.[limit] !== 'number') fail(['metric', 'limits'], `limit '${limit}' needs a number under options.${limit}`);
   }
+  const option = file.require?.append?.option;
+  if (option !== undefined && typeof file.options?.[option] !== 'string') fail(['require', 'append', 'option'], `'${option}' needs a string default under options`);
   for (const [i, e] of (file.entities ?? []).entries()) {
     if (e.when && typeof file.options?.[e.when] !== 'boolean') fail(['entities', i, 'when'], `'${e.when}' needs a true/false default under options`);
   }

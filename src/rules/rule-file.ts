@@ -25,7 +25,8 @@ export interface RuleFile {
   unless?: { sentence?: string[]; paragraph?: string[] };
   options?: Record<string, unknown>;
   phrases?: Record<string, PhraseEntry[]>;
-  require?: { entity: 'email' };
+  /** `append`: when the option it names is set, a fix adds this sentence (per language; `{value}` is the option). */
+  require?: { entity: 'email'; append?: { option: string; text: Record<string, string> } };
   metric?: { unit: 'sentence' | 'paragraph'; limits: string[] };
   entities?: Array<{ kind: string; when?: string; message?: string }>;
   examples?: Record<string, { flag?: FlagExample[]; pass?: PassExample[] }>;
@@ -57,7 +58,7 @@ export const ruleFileShape: Check = object({
   unless: object({ sentence: list(str), paragraph: list(str) }),
   options: record(any),
   phrases: record(list(phrase)),
-  require: object({ entity: { check: oneOf(['email']), required: true } }),
+  require: object({ entity: { check: oneOf(['email']), required: true }, append: object({ option: { check: str, required: true }, text: { check: record(str), required: true } }) }),
   metric: object({ unit: { check: oneOf(['sentence', 'paragraph']), required: true }, limits: { check: list(oneOf(['words', 'sentences'])), required: true } }),
   entities: list(object({ kind: { check: oneOf(ENTITY_KINDS), required: true }, when: str, message: str })),
   examples: record(object({ flag: list(example), pass: list(passExample) })),

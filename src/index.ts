@@ -7,3 +7,5 @@ export type { Rule, RuleMeta, RuleContext, Report, Fix, Suggestion } from './rul
 export { loadRuleFile } from './rules/load-rule.js';
 export { loadLanguage } from './language/load-language.js';
 export { FORMATTERS, type Formatter, type FormatContext } from './formatters/index.js';
+export { definePlugin, type ReplylintPlugin, type PluginRule } from './plugin.js';
+export type { EffectiveConfig } from './config/effective-config.js';

@@ -38,6 +38,7 @@ export const regex: Check = (v, p, c) => {
 
 /** A mapping whose keys are free (languages, option names), every value checked the same way. */
 export const record = (value: Check, key?: Check): Check => (v, p, c) => {
+  if (v === null) return; // `rules:` with nothing under it (or only comments) is an empty mapping
   if (!isPlainObject(v)) return fail(c, p, `expected a mapping, got ${describe(v)}`);
   for (const [k, x] of Object.entries(v)) { key?.(k, [...p, k], c); value(x, [...p, k], c); }
 };

@@ -1,6 +1,7 @@
 import type { Language } from './language.js';
 
 const WORD = /[\p{L}]+(?:'[\p{L}]+)?/gu;
+const MIN_KNOWN_SHARE = 0.2;
 /**
  * Guesses the language of a draft's prose from frequent words that tell the languages apart
  * (a word shared by two languages counts half) and a few letters and endings only one of them writes (`markers` in the language file).
@@ -23,5 +24,10 @@ export function detectLanguage(prose: string, languages: Iterable<Language>): st
   }
   let best: string | null = null, bestScore = 0;
   for (const [lang, score] of scores) if (score > bestScore) { best = lang; bestScore = score; }
+  // Another language (French, Portuguese…) shares a few short words with ours; ours make up a
+  // good part of any ordinary sentence.
+  let total = 0, known = 0;
+  for (const [word, n] of counts) { total += n; if (langs.some((l) => l.detect.has(word))) known += n; }
+  if (total >= 10 && known / total < MIN_KNOWN_SHARE) return null;
   return bestScore >= 1 ? best : null;
 }

@@ -1,5 +1,5 @@
 import type { Rule, RuleContext, Report, Suggestion } from './rule.js';
-import type { PhraseEntry, RuleFile } from './rule-file.js';
+import type { Message, PhraseEntry, RuleFile } from './rule-file.js';
 import { PhraseMatcher, type PhraseMatch } from './phrase-matcher.js';
 import { hasEvidence, isNegated } from './conditions.js';
 import { keepCase } from './casing.js';
@@ -19,6 +19,10 @@ export function compileRule(file: RuleFile, source: string): Rule {
     check: (ctx) => { check(ctx); entityCheck?.(ctx); },
   };
 }
+
+/** The message in the draft's language, else English, else any one given. */
+const messageIn = (m: Message, lang: string | null): string =>
+  typeof m === 'string' ? m : m[lang ?? ''] ?? m.any ?? m.en ?? Object.values(m)[0];
 
 const fill = (template: string, values: Record<string, string | number>) =>
   template.replace(/\{(\w+)\}/g, (all, key: string) => (key in values ? String(values[key]) : all));
@@ -60,7 +64,7 @@ function cancelled(file: RuleFile, ctx: RuleContext, m: PhraseMatch, exceptions:
 function phraseReport(file: RuleFile, ctx: RuleContext, m: PhraseMatch): Report {
   const matched = ctx.doc.text.slice(m.start, m.end);
   const rewrites = rewritesOf(m.entry, m.groups).map((r) => keepCase(matched, r));
-  const message = fill(m.entry.message ?? file.message, { match: matched, suggest: rewrites[0] ?? '' });
+  const message = fill(messageIn(m.entry.message ?? file.message, ctx.lang), { match: matched, suggest: rewrites[0] ?? '' });
   const range: [number, number] = [m.start, m.end];
   const fixable = m.entry.fix ?? file.fixable ?? false;
   const suggestions: Suggestion[] = rewrites.slice(fixable ? 1 : 0).map((text) => ({ desc: `Replace with "${text}"`, fix: { range, text } }));
@@ -87,7 +91,7 @@ function metricCheck(file: RuleFile): (ctx: RuleContext) => void {
         sentences: unit === 'paragraph' ? ctx.sentences().filter((s) => s.start >= span.start && s.end <= span.end).length : 1,
       };
       const over = limits.find((l) => typeof ctx.options[l] === 'number' && counts[l] > (ctx.options[l] as number));
-      if (over) ctx.report({ range: [span.start, span.end], message: fill(file.message, { count: counts[over], max: ctx.options[over] as number, unit: over }) });
+      if (over) ctx.report({ range: [span.start, span.end], message: fill(messageIn(file.message, ctx.lang), { count: counts[over], max: ctx.options[over] as number, unit: over }) });
     }
   };
 }
@@ -99,11 +103,11 @@ function requireCheck(file: RuleFile): (ctx: RuleContext) => void {
     const option = append ? ctx.options[append.option] : undefined;
     const value = typeof option === 'string' ? option : '';
     const sentence = append && value ? append.text[ctx.lang ?? ''] ?? append.text.any : undefined;
-    if (!sentence) return ctx.report({ range: [0, 0], message: file.message });
+    if (!sentence) return ctx.report({ range: [0, 0], message: messageIn(file.message, ctx.lang) });
     const at = endOfBody(ctx);
     const eol = ctx.doc.text.includes('\r\n') ? '\r\n' : '\n';
     const fix = { range: [at, at] as [number, number], text: `${eol}${eol}${fill(sentence, { value })}` };
-    ctx.report({ range: [0, 0], message: file.message, fix });
+    ctx.report({ range: [0, 0], message: messageIn(file.message, ctx.lang), fix });
   };
 }
 
@@ -123,7 +127,7 @@ function entitiesCheck(file: RuleFile): (ctx: RuleContext) => void {
       for (const e of ctx.doc.entities) {
         if (e.kind !== spec.kind) continue;
         const matched = ctx.doc.text.slice(e.start, e.end);
-        ctx.report({ range: [e.start, e.end], message: fill(spec.message ?? file.message, { match: matched, suggest: '' }) });
+        ctx.report({ range: [e.start, e.end], message: fill(messageIn(spec.message ?? file.message, ctx.lang), { match: matched, suggest: '' }) });
       }
     }
   };

@@ -9,8 +9,11 @@ export interface PhraseEntry {
   negation?: boolean;
   caseSensitive?: boolean;
   unless?: string[];
-  message?: string;
+  message?: Message;
 }
+
+/** A message, or one per language (`en`, `es`, …, `any`), so a Catalan draft reads Catalan. */
+export type Message = string | Record<string, string>;
 
 export interface FlagExample { text: string; match?: string; output?: string; count?: number; options?: Record<string, unknown> }
 export type PassExample = string | { text: string; options?: Record<string, unknown> };
@@ -19,7 +22,7 @@ export interface RuleFile {
   id: string;
   severity: 'error' | 'warning' | 'warn';
   description: string;
-  message: string;
+  message: Message;
   fixable?: boolean;
   negation?: boolean;
   unless?: { sentence?: string[]; paragraph?: string[] };
@@ -28,17 +31,19 @@ export interface RuleFile {
   /** `append`: when the option it names is set, a fix adds this sentence (per language; `{value}` is the option). */
   require?: { entity: 'email'; append?: { option: string; text: Record<string, string> } };
   metric?: { unit: 'sentence' | 'paragraph'; limits: string[] };
-  entities?: Array<{ kind: string; when?: string; message?: string }>;
+  entities?: Array<{ kind: string; when?: string; message?: Message }>;
   examples?: Record<string, { flag?: FlagExample[]; pass?: PassExample[] }>;
 }
 
 export const SEVERITIES = ['error', 'warning', 'warn'] as const;
 export const ENTITY_KINDS = ['template'] as const;
 
+const message: Check = (v, p, c) => (typeof v === 'string' ? str(v, p, c) : record(str)(v, p, c));
+
 const phrase: Check = (v, p, c) => {
   object({
     match: strOrList, regex, suggest: strOrList, fix: bool, negation: bool, caseSensitive: bool,
-    unless: list(regex), message: str,
+    unless: list(regex), message,
   })(v, p, c);
   if (isPlainObject(v) && (v.match === undefined) === (v.regex === undefined)) {
     c.problems.push(c.src.problem(p, 'a phrase needs exactly one of `match` or `regex`'));
@@ -52,7 +57,7 @@ export const ruleFileShape: Check = object({
   id: { check: str, required: true },
   severity: { check: oneOf(SEVERITIES), required: true },
   description: { check: str, required: true },
-  message: { check: str, required: true },
+  message: { check: message, required: true },
   fixable: bool,
   negation: bool,
   unless: object({ sentence: list(str), paragraph: list(str) }),
@@ -60,6 +65,6 @@ export const ruleFileShape: Check = object({
   phrases: record(list(phrase)),
   require: object({ entity: { check: oneOf(['email']), required: true }, append: object({ option: { check: str, required: true }, text: { check: record(str), required: true } }) }),
   metric: object({ unit: { check: oneOf(['sentence', 'paragraph']), required: true }, limits: { check: list(oneOf(['words', 'sentences'])), required: true } }),
-  entities: list(object({ kind: { check: oneOf(ENTITY_KINDS), required: true }, when: str, message: str })),
+  entities: list(object({ kind: { check: oneOf(ENTITY_KINDS), required: true }, when: str, message })),
   examples: record(object({ flag: list(example), pass: list(passExample) })),
 });

@@ -1,7 +1,8 @@
 /** replylint's public API. */
+import './parse/markdown.js';
 export { Linter, type LintOptions, type LintResult, type LintMessage, type RuleSetting, type Severity } from './lint.js';
 export { applyFixes } from './fix.js';
-export { parse, type ParseOptions } from './parse/parse.js';
+export { parse, registerParser, type ParseOptions, type Parser } from './parse/parse.js';
 export type { Document, Entity, Block } from './parse/document.js';
 export type { Rule, RuleMeta, RuleContext, Report, Fix, Suggestion } from './rules/rule.js';
 export { loadRuleFile } from './rules/load-rule.js';

@@ -6,6 +6,7 @@ import { LineIndex } from './parse/lines.js';
 import { detectLanguage } from './language/detect.js';
 import { splitSentences, countWords, type Span } from './language/sentences.js';
 import { Directives } from './directives.js';
+import { lowerSameLength } from './rules/regex.js';
 import { emptyConfig, type EffectiveConfig } from './config/effective-config.js';
 import { applyFrontMatterConfig } from './config/front-matter-config.js';
 
@@ -123,8 +124,8 @@ export class Linter {
 }
 
 /** Sentences and paragraphs of a draft, computed once and shared by every rule. */
-function analysis(doc: Document, language: Language | undefined): Pick<RuleContext, 'sentences' | 'paragraphs' | 'sentenceAt' | 'paragraphAt'> {
-  let sentences: Span[] | undefined;
+function analysis(doc: Document, language: Language | undefined): Pick<RuleContext, 'lowerProse' | 'sentences' | 'paragraphs' | 'sentenceAt' | 'paragraphAt'> {
+  let sentences: Span[] | undefined, lowered: string | undefined;
   const all = () => (sentences ??= doc.blocks.flatMap((b) => splitSentences(doc.prose, b, language?.abbreviations ?? [])));
   const find = (spans: readonly Span[], offset: number) => {
     let lo = 0, hi = spans.length - 1;
@@ -137,6 +138,7 @@ function analysis(doc: Document, language: Language | undefined): Pick<RuleConte
     return undefined;
   };
   return {
+    lowerProse: () => (lowered ??= lowerSameLength(doc.prose)),
     sentences: all,
     paragraphs: () => doc.blocks,
     sentenceAt: (offset) => find(all(), offset) ?? find(doc.blocks, offset),

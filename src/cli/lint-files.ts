@@ -9,6 +9,11 @@ import { isIgnored, loadIgnoreFile } from './ignore-files.js';
 import { openSession, type Session } from './session.js';
 import { writeFileAtomic } from './write-file.js';
 import type { CliOptions } from './options.js';
+import { loadParser } from './parsers.js';
+import { formatOf, needsParser } from '../parse/parse.js';
+
+/** The parser a draft needs (a fix may add syntax, so fixing loads its format's parser anyway). */
+const parserFor = (filePath: string, text: string, fixing: boolean) => (fixing && formatOf(filePath) !== 'text' ? formatOf(filePath) : needsParser(text, filePath));
 
 export interface LintRun {
   results: LintResult[];
@@ -16,8 +21,8 @@ export interface LintRun {
   sources: Map<string, string>;
   /** Problems that make the run fatal (exit 2) although the other files were linted. */
   fatal: boolean;
-  /** With --stdin --fix: the fixed draft to print instead of a report. */
-  fixedStdin?: string;
+  /** With --stdin --fix: the fixed draft (bytes as they came, BOM kept) to print instead of a report. */
+  fixedStdin?: Uint8Array;
 }
 
 const warn = (msg: string) => process.stderr.write(`replylint: warning: ${msg}\n`);
@@ -35,23 +40,28 @@ export async function lintFiles(paths: readonly string[], opts: CliOptions, cwd 
   const run: LintRun = { results: [], session, sources: new Map(), fatal: false };
   const fixing = Boolean(opts.fix || opts.fixDryRun);
 
-  const lintOne = (filePath: string, decoded: Extract<Decoded, { ok: true }>): LintResult => {
+  const lintOne = (filePath: string, decoded: Extract<Decoded, { ok: true }>, fix = fixing): LintResult => {
     const config = session.configFor(filePath);
     const lint = (text: string) => session.linter.lintText(text, { filePath, lang: opts.lang, config, reportUnusedDisableDirectives: opts.reportUnusedDisableDirectives });
-    if (!fixing) return lint(decoded.text);
+    if (!fix) return lint(decoded.text);
     const { result, output } = fixUntilStable(decoded.text, lint);
     return output === decoded.text ? result : { ...result, output };
   };
 
   if (opts.stdin) {
-    const decoded = decodeDraft(readFileSync(0));
+    const stdinBytes = readFileSync(0);
+    const decoded = decodeDraft(stdinBytes);
     if (!decoded.ok) throw new UserError([{ file: '<stdin>', message: decoded.reason }]);
     if (decoded.lossy) warn('<stdin>: not valid UTF-8; invalid bytes were replaced');
     const filePath = opts.stdinFilename ?? '<text>';
-    const result = lintOne(stdinPath!, decoded);
-    run.results.push({ ...result, filePath });
-    run.sources.set(filePath, decoded.text);
-    if (opts.fix) run.fixedStdin = result.output ?? decoded.text;
+    await loadParser(parserFor(stdinPath!, decoded.text, fixing));
+    // A draft that did not decode cleanly is echoed byte for byte, never "fixed" into other bytes.
+    const unfixable = opts.fix && !cleanUtf8(decoded);
+    if (unfixable) { errorLine(`<stdin>: ${NOT_UTF8}`); run.fatal = true; }
+    const result = lintOne(stdinPath!, decoded, fixing && !unfixable);
+    run.results.push(withBom({ ...result, filePath }, decoded));
+    run.sources.set(filePath, result.output ?? decoded.text);
+    if (opts.fix) run.fixedStdin = unfixable ? stdinBytes : encodeLike(result.output ?? decoded.text, decoded);
     return run;
   }
 
@@ -72,24 +82,37 @@ export async function lintFiles(paths: readonly string[], opts: CliOptions, cwd 
     const decoded = decodeDraft(bytes);
     if (!decoded.ok) { warn(`${file.path}: ${decoded.reason}`); continue; }
     if (decoded.lossy) warn(`${file.path}: not valid ${decoded.encoding.toUpperCase()}; invalid bytes were replaced`);
-    const result = lintOne(file.path, decoded);
-    if (result.messages.length || result.output !== undefined) run.sources.set(file.path, decoded.text);
+    await loadParser(parserFor(file.path, decoded.text, fixing));
+    let result = lintOne(file.path, decoded);
     if (opts.fix && result.output !== undefined) {
-      if (decoded.lossy || decoded.encoding !== 'utf-8') {
-        errorLine(`${file.path}: not fixed: the file did not decode cleanly as UTF-8, so rewriting it could lose bytes`);
-        run.fatal = true;
-      } else {
+      let failure: string | undefined;
+      if (!cleanUtf8(decoded)) failure = NOT_UTF8;
+      else {
         try {
           writeFileAtomic(file.path, encodeLike(result.output, decoded));
         } catch (e) {
-          errorLine(`${file.path}: cannot write the fixes (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-          run.fatal = true;
+          failure = `cannot write the fixes (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
         }
       }
+      if (failure !== undefined) {
+        errorLine(`${file.path}: ${failure}`);
+        run.fatal = true;
+        result = lintOne(file.path, decoded, false); // the report is about the file as it still is
+      }
     }
-    run.results.push(opts.fix ? withoutOutput(result) : result);
+    // Formatters quote the text the messages point into: the fixed text when there is one.
+    if (result.messages.length || result.output !== undefined) run.sources.set(file.path, result.output ?? decoded.text);
+    run.results.push(opts.fix ? withoutOutput(result) : withBom(result, decoded));
   }
   return run;
+}
+
+const NOT_UTF8 = 'not fixed: the file did not decode cleanly as UTF-8, so rewriting it could lose bytes';
+const cleanUtf8 = (d: Extract<Decoded, { ok: true }>) => !d.lossy && d.encoding === 'utf-8';
+
+/** As ESLint's, `output` is the whole fixed file: a BOM the file had is part of it. */
+function withBom(r: LintResult, decoded: Extract<Decoded, { ok: true }>): LintResult {
+  return r.output !== undefined && decoded.hadBom ? { ...r, output: '\ufeff' + r.output } : r;
 }
 
 /** After --fix wrote the file, the report is about the file as it now is. */

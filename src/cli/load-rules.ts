@@ -1,47 +1,107 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError, type Problem } from '../errors.js';
 import type { Language } from '../language/language.js';
 import type { Rule } from '../rules/rule.js';
-import { loadLanguage } from '../language/load-language.js';
-import { loadRuleFile } from '../rules/load-rule.js';
+import type { RuleFile } from '../rules/rule-file.js';
+import { compileLanguage, validateLanguage, type LanguageFile } from '../language/load-language.js';
+import { validateRuleFile } from '../rules/load-rule.js';
+import { compileRule } from '../rules/compile-rule.js';
 
 /** The rules/ folder shipped with replylint. */
 export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
+/** The built-in rule files, validated at build time (see `writeBuiltinSnapshot`). */
+const SNAPSHOT = fileURLToPath(new URL('../builtin-rules.json', import.meta.url));
 
-const yamlFiles = (dir: string) => {
+interface SourceFile { path: string; text: string }
+interface DirFiles { languages: SourceFile[]; rules: SourceFile[] }
+interface Snapshot { key: string; languages: Array<{ path: string; data: LanguageFile }>; rules: Array<{ path: string; data: RuleFile }> }
+
+const yamlIn = (dir: string, optional: boolean): SourceFile[] => {
+  let names: string[];
   try {
-    return readdirSync(dir).filter((f) => /\.ya?ml$/i.test(f)).sort().map((f) => join(dir, f));
+    names = readdirSync(dir).filter((f) => /\.ya?ml$/i.test(f)).sort();
   } catch (e) {
+    if (optional) return [];
     throw new UserError([{ file: dir, message: `cannot read rule directory (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` }]);
   }
+  return names.map((f) => ({ path: join(dir, f), text: readFileSync(join(dir, f), 'utf8') }));
 };
 
+const readDir = (dir: string): DirFiles => ({ languages: yamlIn(join(dir, 'languages'), true), rules: yamlIn(dir, false) });
+
+/** Identifies a directory's exact content: any edit to any rule or language file changes it. */
+function contentKey(dir: string, files: DirFiles): string {
+  const h = createHash('sha1');
+  for (const f of [...files.languages, ...files.rules]) h.update(relative(dir, f.path)).update('\0').update(f.text).update('\0');
+  return h.digest('hex');
+}
+
+function readSnapshot(key: string): Snapshot | undefined {
+  try {
+    const snap = JSON.parse(readFileSync(SNAPSHOT, 'utf8')) as Snapshot;
+    return snap.key === key ? snap : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Reads and validates every language file and rule file of the given rule directories
- * (built-in first). Every problem of every file is collected before the run stops.
+ * Reads, validates and compiles every language file and rule file of the given rule
+ * directories (built-in first). Every problem of every file is collected before the run
+ * stops. The built-in directory, when unchanged since the build, comes from its validated
+ * snapshot: parsing and checking sixteen YAML files is most of a one-draft run otherwise.
  */
 export function loadRuleDirs(dirs: readonly string[]): { rules: Rule[]; languages: Map<string, Language> } {
   const problems: Problem[] = [];
   const languages = new Map<string, Language>();
-  for (const dir of dirs) {
-    let files: string[] = [];
-    try { files = readdirSync(join(dir, 'languages')).filter((f) => /\.ya?ml$/i.test(f)).sort().map((f) => join(dir, 'languages', f)); } catch { /* a rule directory need not add languages */ }
-    for (const path of files) {
-      const r = loadLanguage(path, readFileSync(path, 'utf8'));
+  const read = dirs.map((dir) => {
+    const files = readDir(dir);
+    const snap = dir === BUILTIN_RULES_DIR ? readSnapshot(contentKey(dir, files)) : undefined;
+    return { dir, files, snap };
+  });
+  for (const { dir, files, snap } of read) {
+    if (snap) {
+      for (const l of snap.languages) languages.set(l.data.lang, compileLanguage(l.data, join(dir, l.path)));
+      continue;
+    }
+    for (const f of files.languages) {
+      const r = validateLanguage(f.path, f.text);
       problems.push(...r.problems);
-      if (r.language) languages.set(r.language.lang, r.language);
+      if (r.data) languages.set(r.data.lang, compileLanguage(r.data, f.path));
     }
   }
   const rules = new Map<string, Rule>();
-  for (const dir of dirs) {
-    for (const path of yamlFiles(dir)) {
-      const r = loadRuleFile(path, readFileSync(path, 'utf8'), languages);
-      problems.push(...r.problems);
-      if (r.rule) rules.set(r.rule.meta.id, r.rule);
-    }
+  for (const { dir, files, snap } of read) {
+    const valid = snap
+      ? snap.rules.map((r) => ({ file: r.data as RuleFile | undefined, path: join(dir, r.path) }))
+      : files.rules.map((f) => { const r = validateRuleFile(f.path, f.text, languages); problems.push(...r.problems); return { file: r.file, path: f.path }; });
+    for (const { file, path } of valid) if (file) rules.set(file.id, compileRule(file, path));
   }
   if (problems.length) throw new UserError(problems);
   return { rules: [...rules.values()], languages };
+}
+
+/** Build step: validates the built-in rules and stores them with the key of their content. */
+export function writeBuiltinSnapshot(): number {
+  const files = readDir(BUILTIN_RULES_DIR);
+  const problems: Problem[] = [];
+  const langs: Snapshot['languages'] = [];
+  const languages = new Map<string, Language>();
+  for (const f of files.languages) {
+    const r = validateLanguage(f.path, f.text);
+    problems.push(...r.problems);
+    if (r.data) { langs.push({ path: relative(BUILTIN_RULES_DIR, f.path), data: r.data }); languages.set(r.data.lang, compileLanguage(r.data, f.path)); }
+  }
+  const rules: Snapshot['rules'] = [];
+  for (const f of files.rules) {
+    const r = validateRuleFile(f.path, f.text, languages);
+    problems.push(...r.problems);
+    if (r.file) rules.push({ path: relative(BUILTIN_RULES_DIR, f.path), data: r.file });
+  }
+  if (problems.length) throw new UserError(problems);
+  writeFileSync(SNAPSHOT, JSON.stringify({ key: contentKey(BUILTIN_RULES_DIR, files), languages: langs, rules } satisfies Snapshot));
+  return rules.length;
 }

@@ -4,7 +4,7 @@ import { YamlSource } from '../yaml-source.js';
 import { object, str, list, regex, record, positiveInt, type ShapeContext } from '../shape.js';
 import { compileUserRegex } from '../rules/regex.js';
 
-interface LanguageFile {
+export interface LanguageFile {
   lang: string; name: string; detect: string[]; markers?: string; negators: string[]; negationWindow?: number;
   abbreviations?: string[]; vocabulary?: Record<string, string[]>; quoteAttribution?: string;
 }
@@ -15,26 +15,47 @@ const shape = object({
   abbreviations: list(str), vocabulary: record(list(regex)), quoteAttribution: regex,
 });
 
-/** Validates and compiles one `rules/languages/<lang>.yaml`. */
-export function loadLanguage(path: string, text: string): { language?: Language; problems: Problem[] } {
+/** Checks one `rules/languages/<lang>.yaml` against its schema. */
+export function validateLanguage(path: string, text: string): { data?: LanguageFile; problems: Problem[] } {
   const src = new YamlSource(path, text);
   if (src.syntaxProblems.length) return { problems: src.syntaxProblems };
   const ctx: ShapeContext = { src, problems: [] };
   shape(src.value, [], ctx);
-  if (ctx.problems.length) return { problems: ctx.problems };
-  const f = src.value as LanguageFile;
+  return ctx.problems.length ? { problems: ctx.problems } : { data: src.value as LanguageFile, problems: [] };
+}
+
+/** Validates and compiles one `rules/languages/<lang>.yaml`. */
+export function loadLanguage(path: string, text: string): { language?: Language; problems: Problem[] } {
+  const { data, problems } = validateLanguage(path, text);
+  return data ? { language: compileLanguage(data, path), problems } : { problems };
+}
+
+/** A validated language file → Language. Vocabulary regexes are compiled on first use. */
+export function compileLanguage(f: LanguageFile, path: string): Language {
   const union = (list: string[]) => compileUserRegex(list.length ? list.map((s) => `(?:${s})`).join('|') : '(?!)') as RegExp;
   return {
-    problems: [],
-    language: {
-      lang: f.lang, name: f.name, source: path,
-      detect: new Set(f.detect.map((w) => String(w).toLowerCase())),
-      markers: f.markers ? (compileUserRegex(f.markers, 'giu') as RegExp) : undefined,
-      negators: f.negators.map((n) => String(n).toLowerCase().replace(/’/g, "'")),
-      negationWindow: f.negationWindow ?? 4,
-      abbreviations: (f.abbreviations ?? []).map((a) => String(a).toLowerCase()),
-      vocabulary: new Map(Object.entries(f.vocabulary ?? {}).map(([k, v]) => [k, union(v)])),
-      quoteAttribution: f.quoteAttribution ? (compileUserRegex(f.quoteAttribution, 'iu') as RegExp) : undefined,
-    },
+    lang: f.lang, name: f.name, source: path,
+    detect: new Set(f.detect.map((w) => String(w).toLowerCase())),
+    markers: f.markers ? (compileUserRegex(f.markers, 'giu') as RegExp) : undefined,
+    negators: f.negators.map((n) => String(n).toLowerCase().replace(/’/g, "'")),
+    negationWindow: f.negationWindow ?? 4,
+    abbreviations: (f.abbreviations ?? []).map((a) => String(a).toLowerCase()),
+    vocabulary: new LazyRegexMap(Object.entries(f.vocabulary ?? {}), union),
+    quoteAttribution: f.quoteAttribution ? (compileUserRegex(f.quoteAttribution, 'iu') as RegExp) : undefined,
   };
+}
+
+/** Named lists of regex sources, each compiled into one regex the first time it is asked for. */
+class LazyRegexMap extends Map<string, RegExp> {
+  private readonly sources: Map<string, string[]>;
+  constructor(entries: Array<[string, string[]]>, private readonly compile: (list: string[]) => RegExp) {
+    super();
+    this.sources = new Map(entries);
+  }
+  override get(name: string): RegExp | undefined {
+    if (!super.has(name) && this.sources.has(name)) super.set(name, this.compile(this.sources.get(name)!));
+    return super.get(name);
+  }
+  override has(name: string): boolean { return this.sources.has(name); }
+  override keys(): MapIterator<string> { return this.sources.keys(); }
 }

@@ -6,7 +6,7 @@ import { ProseBuffer } from './prose-buffer.js';
 import { takeFrontMatter } from './front-matter.js';
 import { scanInline } from './inline.js';
 import { maskQuoteAttributions } from './quotes.js';
-import type { ParseOptions } from './parse.js';
+import { registerParser, type ParseOptions } from './parse.js';
 
 const parser = unified().use(remarkParse);
 
@@ -80,3 +80,5 @@ function walk(node: Parents, buf: ProseBuffer, blocks: Block[], options: ParseOp
     }
   }
 }
+
+registerParser('markdown', parseMarkdown);

@@ -1,5 +1,4 @@
 import type { Document } from './document.js';
-import { parseMarkdown } from './markdown.js';
 import { parsePlainText } from './plain-text.js';
 
 export interface ParseOptions {
@@ -9,14 +8,42 @@ export interface ParseOptions {
   quoteAttributions?: RegExp[];
 }
 
+export type Parser = (text: string, options: ParseOptions) => Document;
+export type Format = Document['format'];
+
 const MARKDOWN_EXTENSIONS = /\.(?:md|markdown|mdown|mkd|mdx)$/i;
 
-/** Picks the parser from the file name: Markdown by extension, plain text otherwise. */
-export function formatOf(filePath: string | undefined): Document['format'] {
+/** Picks the format from the file name: Markdown by extension, plain text otherwise. */
+export function formatOf(filePath: string | undefined): Format {
   return filePath && MARKDOWN_EXTENSIONS.test(filePath) ? 'markdown' : 'text';
+}
+
+/**
+ * Parsers of formats other than plain text register here (`import './parse/markdown.js'`),
+ * so a run loads the Markdown parser — most of a one-draft run's start-up — only when it
+ * meets Markdown with Markdown syntax in it.
+ */
+const parsers = new Map<Format, Parser>();
+export function registerParser(format: Format, parser: Parser): void {
+  parsers.set(format, parser);
+}
+
+/** Markdown syntax that changes what is prose; a draft without any reads the same as plain text. */
+const MARKDOWN_SYNTAX = /[*_`#<>[\]\\&|~]|^ {4}|^[ \t]*(?:[-+]|\d{1,9}[.)])[ \t]|^[ \t]*(?:=+|-+)[ \t]*$/m;
+
+export function needsParser(text: string, filePath: string | undefined): Format | undefined {
+  const format = formatOf(filePath);
+  return format === 'markdown' && !MARKDOWN_SYNTAX.test(text) ? undefined : format === 'text' ? undefined : format;
 }
 
 /** Decoded text (BOM removed) → Document. */
 export function parse(text: string, filePath: string | undefined, options: ParseOptions = {}): Document {
-  return formatOf(filePath) === 'markdown' ? parseMarkdown(text, options) : parsePlainText(text, options);
+  const format = needsParser(text, filePath);
+  if (!format) {
+    const doc = parsePlainText(text, options);
+    return { ...doc, format: formatOf(filePath) };
+  }
+  const parser = parsers.get(format);
+  if (!parser) throw new Error(`no ${format} parser registered (import './parse/${format}.js' first)`);
+  return parser(text, options);
 }

@@ -29,13 +29,20 @@ const fill = (template: string, values: Record<string, string | number>) =>
 
 function phraseCheck(file: RuleFile): (ctx: RuleContext) => void {
   const matchers = new Map(Object.entries(file.phrases!).map(([lang, entries]) => [lang, new PhraseMatcher(entries)]));
-  const exceptions = new Map(Object.values(file.phrases!).flat().filter((e) => e.unless?.length).map((e) => [e, e.unless!.map((src) => compileUserRegex(src) as RegExp)]));
+  // A phrase's `unless` regexes are compiled the first time that phrase matches.
+  const exceptions = new Map<PhraseEntry, RegExp[]>();
+  const exceptionsOf = (e: PhraseEntry) => {
+    if (!e.unless?.length) return undefined;
+    let list = exceptions.get(e);
+    if (!list) exceptions.set(e, (list = e.unless.map((src) => compileUserRegex(src) as RegExp)));
+    return list;
+  };
   return (ctx) => {
     for (const key of ctx.lang ? [ctx.lang, 'any'] : ['any']) {
       const matcher = matchers.get(key);
       if (!matcher) continue;
-      for (const m of matcher.find(ctx.doc.prose)) {
-        if (crossesNonProse(ctx, m) || cancelled(file, ctx, m, exceptions.get(m.entry))) continue;
+      for (const m of matcher.find(ctx.doc.prose, ctx.lowerProse())) {
+        if (crossesNonProse(ctx, m) || cancelled(file, ctx, m, exceptionsOf(m.entry))) continue;
         ctx.report(phraseReport(file, ctx, m));
       }
     }

@@ -9,6 +9,12 @@ import type { ShapeContext } from '../shape.js';
 
 /** Validates one rule file against the schema and what the languages offer, then compiles it. */
 export function loadRuleFile(path: string, text: string, languages: ReadonlyMap<string, Language>): { rule?: Rule; problems: Problem[] } {
+  const { file, problems } = validateRuleFile(path, text, languages);
+  return file ? { rule: compileRule(file, path), problems } : { problems };
+}
+
+/** Checks one rule file against the schema and against what the languages offer. */
+export function validateRuleFile(path: string, text: string, languages: ReadonlyMap<string, Language>): { file?: RuleFile; problems: Problem[] } {
   const src = new YamlSource(path, text);
   if (src.syntaxProblems.length) return { problems: src.syntaxProblems };
   const ctx: ShapeContext = { src, problems: [] };
@@ -41,6 +47,5 @@ export function loadRuleFile(path: string, text: string, languages: ReadonlyMap<
   for (const lang of Object.keys(file.phrases ?? {})) {
     if (lang !== 'any' && !languages.has(lang)) fail(['phrases', lang], `no language file for '${lang}'; known: any, ${[...languages.keys()].join(', ')}`);
   }
-  if (ctx.problems.length) return { problems: ctx.problems };
-  return { rule: compileRule(file, path), problems: [] };
+  return ctx.problems.length ? { problems: ctx.problems } : { file, problems: [] };
 }

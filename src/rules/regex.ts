@@ -103,3 +103,55 @@ function groupEnd(src: string, i: number): number {
   }
   return src.length - 1;
 }
+
+/** The same pattern with every capture group made non-capturing (for combining patterns). */
+export function nonCapturing(src: string): string {
+  let out = '';
+  for (let i = 0; i < src.length; i++) {
+    if (src[i] === '\\') { out += src.slice(i, i + 2); i++; continue; }
+    if (src[i] === '[') { const end = classEnd(src, i); out += src.slice(i, end + 1); i = end; continue; }
+    if (src[i] === '(' && src[i + 1] !== '?') { out += '(?:'; continue; }
+    if (src.startsWith('(?<', i) && src[i + 3] !== '=' && src[i + 3] !== '!') { out += '(?:'; i = src.indexOf('>', i); continue; }
+    out += src[i];
+  }
+  return out;
+}
+
+/**
+ * Lower-cases a text without moving any offset (a character whose lower case has another
+ * length stays as it is). Case-insensitive phrases are matched on this text with patterns
+ * lower-cased by `lowerPattern`: V8 compiles such patterns twice as fast as with the `i` flag.
+ */
+export function lowerSameLength(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  let out = '';
+  for (const ch of text) { const l = ch.toLowerCase(); out += l.length === ch.length ? l : ch; }
+  return out;
+}
+
+/** A pattern's literal letters lower-cased; escapes (`\S`, `\p{Lu}`, `\u00C0`…) and group names kept. */
+export function lowerPattern(src: string): string {
+  let out = '';
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === '\\') {
+      const n = src[i + 1];
+      if ((n === 'p' || n === 'P') && src[i + 2] === '{') {
+        const end = src.indexOf('}', i);
+        out += src.slice(i, end + 1).replace(/\{(?:Lu|Ll|Lt|Uppercase_Letter|Lowercase_Letter|Titlecase_Letter)\}/, '{L}');
+        i = end;
+      } else if (n === 'k' && src[i + 2] === '<') { const end = src.indexOf('>', i); out += src.slice(i, end + 1); i = end; }
+      else if (n === 'u' && src[i + 2] === '{') { const end = src.indexOf('}', i); out += src.slice(i, end + 1); i = end; }
+      else if (n === 'u') { out += src.slice(i, i + 6); i += 5; }
+      else if (n === 'x') { out += src.slice(i, i + 4); i += 3; }
+      else if (n === 'c') { out += src.slice(i, i + 3); i += 2; }
+      else { out += c + (n ?? ''); i++; }
+      continue;
+    }
+    if (src.startsWith('(?<', i) && src[i + 3] !== '=' && src[i + 3] !== '!') { const end = src.indexOf('>', i); out += src.slice(i, end + 1); i = end; continue; }
+    const l = c.toLowerCase();
+    out += l.length === 1 ? l : c;
+  }
+  return out;
+}

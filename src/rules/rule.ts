@@ -37,6 +37,8 @@ export interface RuleContext {
   readonly lang: string | null;
   readonly language: Language | undefined;
   readonly options: Record<string, unknown>;
+  /** The prose lower-cased at the same offsets, computed once per draft. */
+  lowerProse(): string;
   sentences(): readonly Span[];
   paragraphs(): readonly Span[];
   /** The sentence (or, failing that, the paragraph) that holds an offset. */

@@ -1,0 +1,13 @@
+import type { Format } from '../parse/parse.js';
+
+/** Loads (once) the parser modules a run needs; each registers itself with the core. */
+const LOADERS: Partial<Record<Format, () => Promise<unknown>>> = {
+  markdown: () => import('../parse/markdown.js'),
+};
+const loaded = new Set<Format>();
+
+export async function loadParser(format: Format | undefined): Promise<void> {
+  if (!format || loaded.has(format) || !LOADERS[format]) return;
+  await LOADERS[format]!();
+  loaded.add(format);
+}

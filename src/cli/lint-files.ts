@@ -1,19 +1,18 @@
-import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { UserError } from '../errors.js';
 import { summarize, type LintResult } from '../lint.js';
-import { fixUntilStable } from '../fix.js';
-import { findFiles, DEFAULT_EXTENSIONS } from './find-files.js';
-import { decodeDraft, encodeLike, type Decoded } from './read-draft.js';
+import { findFiles, DEFAULT_EXTENSIONS, type FoundFile } from './find-files.js';
 import { isIgnored, loadIgnoreFile } from './ignore-files.js';
 import { openSession, type Session } from './session.js';
-import { writeFileAtomic } from './write-file.js';
 import type { CliOptions } from './options.js';
-import { loadParser } from './parsers.js';
-import { formatOf, needsParser } from '../parse/parse.js';
-
-/** The parser a draft needs (a fix may add syntax, so fixing loads its format's parser anyway). */
-const parserFor = (filePath: string, text: string, fixing: boolean) => (fixing && formatOf(filePath) !== 'text' ? formatOf(filePath) : needsParser(text, filePath));
+import { lintFile, lintStdin, type FileOutcome } from './lint-file.js';
+import { LintCache, cacheFilePath } from './cache.js';
+import { inShard, parseShard } from './shard.js';
+import { decodeDraft } from './read-draft.js';
+import { readFileSync } from 'node:fs';
+import { exportOptionsKey, skipWalkedExport, withExportExtensions } from './lint-exports.js';
 
 export interface LintRun {
   results: LintResult[];
@@ -25,98 +24,102 @@ export interface LintRun {
   fixedStdin?: Uint8Array;
 }
 
-const warn = (msg: string) => process.stderr.write(`replylint: warning: ${msg}\n`);
-const errorLine = (msg: string) => process.stderr.write(`replylint: ${msg}\n`);
+/** Below this many files to lint, worker threads cost more (each loads its own session) than they save. */
+const AUTO_WORKERS_FROM = 400;
 
-/** The lint command: files → configs → lint (and fix) → results, warnings on stderr as they come. */
+const say = (n: FileOutcome['notes'][number]) => process.stderr.write(n.level === 'warning' ? `replylint: warning: ${n.text}\n` : `replylint: ${n.text}\n`);
+
+/** The lint command: files → configs → lint (and fix) → results, in file order whatever the concurrency. */
 export async function lintFiles(paths: readonly string[], opts: CliOptions, cwd = process.cwd()): Promise<LintRun> {
   if (opts.stdin && paths.length) throw new UserError([{ file: '', message: '--stdin cannot be combined with paths' }]);
   if (!opts.stdin && paths.length === 0) throw new UserError([{ file: '', message: 'no paths given (try `replylint .` or `replylint --help`)' }]);
+  const shard = opts.shard ? parseShard(opts.shard) : undefined;
+  const workers = workerCount(opts.concurrency);
   const extensions = opts.ext ? opts.ext.split(',').map((e) => e.trim().replace(/^\./, '').toLowerCase()).filter(Boolean) : DEFAULT_EXTENSIONS;
-  const files = opts.stdin ? [] : await findFiles(paths, extensions, cwd);
+  let files = opts.stdin ? [] : await findFiles(paths, withExportExtensions(extensions), cwd);
+  if (shard) files = files.filter((f) => inShard(f.path, cwd, shard));
   const stdinPath = opts.stdin ? resolve(cwd, opts.stdinFilename ?? '<text>') : undefined;
-  const session = await openSession(opts, stdinPath ? [stdinPath] : files.map((f) => f.path), cwd);
-  const ignoreFile = opts.ignore ? loadIgnoreFile(cwd, opts.ignorePath) : undefined;
+  const allPaths = stdinPath ? [stdinPath] : files.map((f) => f.path);
+  const session = await openSession(opts, allPaths, cwd);
   const run: LintRun = { results: [], session, sources: new Map(), fatal: false };
-  const fixing = Boolean(opts.fix || opts.fixDryRun);
-
-  const lintOne = (filePath: string, decoded: Extract<Decoded, { ok: true }>, fix = fixing): LintResult => {
-    const config = session.configFor(filePath);
-    const lint = (text: string) => session.linter.lintText(text, { filePath, lang: opts.lang, config, reportUnusedDisableDirectives: opts.reportUnusedDisableDirectives });
-    if (!fix) return lint(decoded.text);
-    const { result, output } = fixUntilStable(decoded.text, lint);
-    return output === decoded.text ? result : { ...result, output };
-  };
 
   if (opts.stdin) {
-    const stdinBytes = readFileSync(0);
-    const decoded = decodeDraft(stdinBytes);
-    if (!decoded.ok) throw new UserError([{ file: '<stdin>', message: decoded.reason }]);
-    if (decoded.lossy) warn('<stdin>: not valid UTF-8; invalid bytes were replaced');
-    const filePath = opts.stdinFilename ?? '<text>';
-    await loadParser(parserFor(stdinPath!, decoded.text, fixing));
-    // A draft that did not decode cleanly is echoed byte for byte, never "fixed" into other bytes.
-    const unfixable = opts.fix && !cleanUtf8(decoded);
-    if (unfixable) { errorLine(`<stdin>: ${NOT_UTF8}`); run.fatal = true; }
-    const result = lintOne(stdinPath!, decoded, fixing && !unfixable);
-    run.results.push(withBom({ ...result, filePath }, decoded));
-    run.sources.set(filePath, result.output ?? decoded.text);
-    if (opts.fix) run.fixedStdin = unfixable ? stdinBytes : encodeLike(result.output ?? decoded.text, decoded);
+    const out = await lintStdin(session, stdinPath!, opts.stdinFilename ?? '<text>', opts);
+    out.notes.forEach(say);
+    run.fatal = out.fatal;
+    if (out.result) { run.results.push(out.result); run.sources.set(out.result.filePath, out.source ?? ''); }
+    run.fixedStdin = out.fixed;
     return run;
   }
 
-  for (const file of files) {
+  const ignoreFile = opts.ignore ? loadIgnoreFile(cwd, opts.ignorePath) : undefined;
+  const fixing = Boolean(opts.fix || opts.fixDryRun);
+  const cache = opts.cache ? new LintCache(cacheFilePath(cwd, opts.cacheLocation), opts.cacheStrategy ?? 'metadata', cacheRunKey(session, opts)) : undefined;
+  const outcomes: Array<FileOutcome | undefined> = new Array(files.length);
+  const keys: string[] = [];
+  const todo: number[] = [];
+  files.forEach((file, i) => {
+    if (skipWalkedExport(file, session)) { outcomes[i] = { notes: [], fatal: false }; return; }
     if (opts.ignore && isIgnored(file.path, ignoreFile, session.resolver.layersFor(file.path))) {
-      if (file.explicit) run.results.push(summarize(file.path, null, [{ ruleId: null, severity: 1, message: 'File ignored because of a matching ignore pattern. Use "--no-ignore" to override.', line: 1, column: 1, endLine: 1, endColumn: 1 }]));
-      continue;
+      if (file.explicit) outcomes[i] = { notes: [], fatal: false, result: summarize(file.path, null, [{ ruleId: null, severity: 1, message: 'File ignored because of a matching ignore pattern. Use "--no-ignore" to override.', line: 1, column: 1, endLine: 1, endColumn: 1 }]) };
+      else outcomes[i] = { notes: [], fatal: false };
+      return;
     }
-    let bytes: Buffer;
-    try {
-      if (!statSync(file.path).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'not a regular file' });
-      bytes = readFileSync(file.path);
-    } catch (e) {
-      const msg = `${file.path}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
-      if (file.explicit) { errorLine(msg); run.fatal = true; } else warn(msg);
-      continue;
+    if (cache) {
+      keys[i] = LintCache.configKey(session.configFor(file.path));
+      const hit = fixing ? undefined : cache.get(file.path, keys[i]);
+      if (hit) { outcomes[i] = { notes: [], fatal: false, result: hit, source: hit.messages.length ? sourceOf(file.path) : undefined }; return; }
     }
-    const decoded = decodeDraft(bytes);
-    if (!decoded.ok) { warn(`${file.path}: ${decoded.reason}`); continue; }
-    if (decoded.lossy) warn(`${file.path}: not valid ${decoded.encoding.toUpperCase()}; invalid bytes were replaced`);
-    await loadParser(parserFor(file.path, decoded.text, fixing));
-    let result = lintOne(file.path, decoded);
-    if (opts.fix && result.output !== undefined) {
-      let failure: string | undefined;
-      if (!cleanUtf8(decoded)) failure = NOT_UTF8;
-      else {
-        try {
-          writeFileAtomic(file.path, encodeLike(result.output, decoded));
-        } catch (e) {
-          failure = `cannot write the fixes (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
-        }
-      }
-      if (failure !== undefined) {
-        errorLine(`${file.path}: ${failure}`);
-        run.fatal = true;
-        result = lintOne(file.path, decoded, false); // the report is about the file as it still is
-      }
-    }
-    // Formatters quote the text the messages point into: the fixed text when there is one.
-    if (result.messages.length || result.output !== undefined) run.sources.set(file.path, result.output ?? decoded.text);
-    run.results.push(opts.fix ? withoutOutput(result) : withBom(result, decoded));
+    todo.push(i);
+  });
+
+  const useWorkers = workers > 1 && todo.length >= (opts.concurrency === 'auto' || opts.concurrency === undefined ? AUTO_WORKERS_FROM : workers * 2);
+  if (useWorkers) {
+    const done = await inWorkers(todo.map((i) => files[i]), allPaths, opts, cwd, workers);
+    todo.forEach((i, k) => { outcomes[i] = done[k]; });
+  } else {
+    for (const i of todo) outcomes[i] = await lintFile(session, files[i], opts);
   }
+
+  for (const [i, out] of outcomes.entries()) {
+    if (!out) continue;
+    out.notes.forEach(say);
+    if (out.fatal) run.fatal = true;
+    if (!out.result) { cache?.delete(files[i].path); continue; }
+    run.results.push(out.result);
+    if (out.source !== undefined) run.sources.set(files[i].path, out.source);
+    if (cache && todo.includes(i) && !out.fatal && out.result.output === undefined) cache.set(files[i].path, keys[i], out.result);
+  }
+  try { cache?.save(); } catch (e) { process.stderr.write(`replylint: warning: cannot write the cache (${(e as Error).message})\n`); }
   return run;
 }
 
-const NOT_UTF8 = 'not fixed: the file did not decode cleanly as UTF-8, so rewriting it could lose bytes';
-const cleanUtf8 = (d: Extract<Decoded, { ok: true }>) => !d.lossy && d.encoding === 'utf-8';
-
-/** As ESLint's, `output` is the whole fixed file: a BOM the file had is part of it. */
-function withBom(r: LintResult, decoded: Extract<Decoded, { ok: true }>): LintResult {
-  return r.output !== undefined && decoded.hadBom ? { ...r, output: '\ufeff' + r.output } : r;
+/** `--concurrency auto|off|N` → the number of worker threads to allow (1 = none). */
+function workerCount(spec: string | undefined): number {
+  if (spec === undefined || spec === 'auto') return Math.min(availableParallelism(), 4);
+  if (spec === 'off') return 1;
+  if (!/^\d+$/.test(spec) || Number(spec) < 1) throw new UserError([{ file: '', message: `--concurrency expects auto, off or a number of threads, got '${spec}'` }]);
+  return Number(spec);
 }
 
-/** After --fix wrote the file, the report is about the file as it now is. */
-function withoutOutput(r: LintResult): LintResult {
-  const { output: _written, ...rest } = r;
-  return rest;
+/** Everything besides each file's config that decides a result: version, rules, options. */
+function cacheRunKey(session: Session, opts: CliOptions): string {
+  return LintCache.configKey([session.version, session.rulesKey, opts.lang ?? null, Boolean(opts.reportUnusedDisableDirectives), ...exportOptionsKey(opts)]);
+}
+
+function sourceOf(path: string): string | undefined {
+  try { const d = decodeDraft(readFileSync(path)); return d.ok ? d.text : undefined; } catch { return undefined; }
+}
+
+/** Splits the files into contiguous slices, one per worker, and puts the outcomes back in order. */
+async function inWorkers(files: FoundFile[], allPaths: string[], opts: CliOptions, cwd: string, n: number): Promise<FileOutcome[]> {
+  const size = Math.ceil(files.length / n);
+  const slices = Array.from({ length: n }, (_, k) => files.slice(k * size, (k + 1) * size)).filter((s) => s.length);
+  const parts = await Promise.all(slices.map((slice) => new Promise<FileOutcome[]>((resolveSlice, reject) => {
+    const w = new Worker(new URL('./worker.js', import.meta.url), { workerData: { files: slice, allFiles: allPaths, opts: { ...opts }, cwd } });
+    w.once('message', resolveSlice);
+    w.once('error', reject);
+    w.once('exit', (code) => { if (code !== 0) reject(new Error(`a worker thread stopped (exit ${code})`)); });
+  })));
+  return parts.flat();
 }

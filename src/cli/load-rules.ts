@@ -54,13 +54,14 @@ function readSnapshot(key: string): Snapshot | undefined {
  * stops. The built-in directory, when unchanged since the build, comes from its validated
  * snapshot: parsing and checking sixteen YAML files is most of a one-draft run otherwise.
  */
-export function loadRuleDirs(dirs: readonly string[]): { rules: Rule[]; languages: Map<string, Language> } {
+export function loadRuleDirs(dirs: readonly string[]): { rules: Rule[]; languages: Map<string, Language>; key: string } {
   const problems: Problem[] = [];
   const languages = new Map<string, Language>();
   const read = dirs.map((dir) => {
     const files = readDir(dir);
-    const snap = dir === BUILTIN_RULES_DIR ? readSnapshot(contentKey(dir, files)) : undefined;
-    return { dir, files, snap };
+    const key = contentKey(dir, files);
+    const snap = dir === BUILTIN_RULES_DIR ? readSnapshot(key) : undefined;
+    return { dir, files, snap, key };
   });
   for (const { dir, files, snap } of read) {
     if (snap) {
@@ -81,7 +82,7 @@ export function loadRuleDirs(dirs: readonly string[]): { rules: Rule[]; language
     for (const { file, path } of valid) if (file) rules.set(file.id, compileRule(file, path));
   }
   if (problems.length) throw new UserError(problems);
-  return { rules: [...rules.values()], languages };
+  return { rules: [...rules.values()], languages, key: read.map((r) => r.key).join(':') };
 }
 
 /** Build step: validates the built-in rules and stores them with the key of their content. */

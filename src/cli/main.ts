@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { CommanderError } from 'commander';
 import { UserError, formatProblem } from '../errors.js';
@@ -10,8 +10,8 @@ import { lintFiles } from './lint-files.js';
 import { openSession } from './session.js';
 import { init, listRules, printConfig } from './info-commands.js';
 import { colorLevel } from './color.js';
+import { VERSION } from './version.js';
 
-const VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
 /** Runs the CLI; resolves to the exit code (0 clean, 1 errors found or too many warnings, 2 fatal). */
 export async function run(argv: readonly string[]): Promise<number> {

@@ -24,6 +24,18 @@ export interface CliOptions {
   init?: boolean;
   listRules?: boolean;
   debug?: boolean;
+  from?: string;
+  csvBodyColumn?: string;
+  csvIdColumn?: string;
+  csvTitleColumn?: string;
+  csvLocaleColumn?: string;
+  bodyFormat?: string;
+  dialect?: string;
+  cache?: boolean;
+  cacheLocation?: string;
+  cacheStrategy?: 'metadata' | 'content';
+  concurrency?: string;
+  shard?: string;
 }
 
 const nonNegativeInt = (v: string) => {
@@ -58,6 +70,18 @@ export function buildProgram(version: string, formats: readonly string[]): Comma
     .option('--print-config <file>', 'print the effective configuration for a file, then exit')
     .option('--list-rules', 'list every rule with its severity, languages and fixability, then exit')
     .option('--init', 'write a commented starter .replylintrc.yaml in the current directory')
+    .option('--cache', 'only lint files changed since the last run (results kept in .replylintcache)')
+    .option('--cache-location <path>', 'cache file, or directory for it (default: ./.replylintcache)')
+    .addOption(new Option('--cache-strategy <strategy>', 'how a changed file is detected').choices(['metadata', 'content']).default('metadata'))
+    .option('--concurrency <n>', 'worker threads: auto (default; used for large runs), off, or a number', 'auto')
+    .option('--shard <k/n>', 'lint only shard k of n (a stable split by path hash, for CI matrices)')
+    .option('--from <preset>', 'helpdesk export preset: zendesk, freshdesk, helpscout, intercom, front, gorgias, zammad, chatwoot, osticket, or one from config exportPresets (default: detected)')
+    .option('--csv-body-column <column>', 'CSV exports: the column holding the reply (a header name or a number, 1 = first)')
+    .option('--csv-id-column <column>', 'CSV exports: the column holding the item id')
+    .option('--csv-title-column <column>', 'CSV exports: the column holding the item title')
+    .option('--csv-locale-column <column>', 'CSV exports: the column holding the item language (es, es_ES, ca-ES…)')
+    .addOption(new Option('--body-format <format>', 'format of export bodies (CSV default: text; overrides the preset)').choices(['html', 'markdown', 'text']))
+    .addOption(new Option('--dialect <dialect>', 'template dialect of export bodies (overrides the preset)').choices(['liquid', 'helpscout', 'intercom', 'zammad', 'osticket', 'none']))
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')
     .option('--debug', 'show stack traces of internal errors')

@@ -8,6 +8,7 @@ import { loadPlugins } from '../config/load-plugins.js';
 import type { EffectiveConfig } from '../config/effective-config.js';
 import { BUILTIN_RULES_DIR, loadRuleDirs } from './load-rules.js';
 import type { CliOptions } from './options.js';
+import { VERSION } from './version.js';
 
 /** Everything a run needs once: configs found, rules loaded (built-in, rulePaths, plugins), checked. */
 export interface Session {
@@ -16,6 +17,9 @@ export interface Session {
   rules: Rule[];
   resolver: ConfigResolver;
   configFor(file: string): EffectiveConfig;
+  /** Identifies the rules of the run (content of every rule file, plugin names), for the cache. */
+  rulesKey: string;
+  version: string;
 }
 
 export async function openSession(opts: CliOptions, files: readonly string[], cwd = process.cwd()): Promise<Session> {
@@ -23,7 +27,7 @@ export async function openSession(opts: CliOptions, files: readonly string[], cw
   for (const f of files.length ? files : [join(cwd, '<cwd>')]) resolver.layersFor(f);
   const layers = resolver.loadedLayers();
   const { rulePaths, plugins } = extensionsOf(layers);
-  const { rules: fileRules, languages } = loadRuleDirs([BUILTIN_RULES_DIR, ...opts.rulesdir.map((d) => join(cwd, d)), ...rulePaths]);
+  const { rules: fileRules, languages, key: filesKey } = loadRuleDirs([BUILTIN_RULES_DIR, ...opts.rulesdir.map((d) => join(cwd, d)), ...rulePaths]);
   const pluginRules = await loadPlugins(plugins, opts.plugins);
   const rules = [...fileRules, ...pluginRules];
   const metas = new Map<string, RuleMeta>(rules.map((r) => [r.meta.id, r.meta]));
@@ -36,7 +40,8 @@ export async function openSession(opts: CliOptions, files: readonly string[], cw
   if (opts.lang && !languages.has(opts.lang)) throw new UserError([{ file: '', message: `unknown language '${opts.lang}' for --lang; known: ${[...languages.keys()].join(', ')}` }]);
   const ruleMetas = rules.map((r) => r.meta);
   return {
-    cwd, rules, resolver,
+    cwd, rules, resolver, version: VERSION,
+    rulesKey: [filesKey, ...plugins.map((p) => `${p.dir}:${p.spec}`)].join('|'),
     linter: new Linter(rules, languages),
     configFor: (file) => effectiveConfig(resolver.layersFor(file), file, ruleMetas),
   };

@@ -91,12 +91,17 @@ function metricCheck(file: RuleFile): (ctx: RuleContext) => void {
   const { unit, limits } = file.metric!;
   return (ctx) => {
     const spans: readonly Span[] = unit === 'sentence' ? ctx.sentences() : ctx.paragraphs();
+    const sentences = ctx.sentences();
+    let next = 0; // sentences and paragraphs are both in document order: one pass counts them
     for (const span of spans) {
       const text = ctx.doc.prose.slice(span.start, span.end);
-      const counts: Record<string, number> = {
-        words: countWords(text),
-        sentences: unit === 'paragraph' ? ctx.sentences().filter((s) => s.start >= span.start && s.end <= span.end).length : 1,
-      };
+      let inside = 1;
+      if (unit === 'paragraph') {
+        while (next < sentences.length && sentences[next].start < span.start) next++;
+        inside = 0;
+        while (next + inside < sentences.length && sentences[next + inside].end <= span.end) inside++;
+      }
+      const counts: Record<string, number> = { words: countWords(text), sentences: inside };
       const over = limits.find((l) => typeof ctx.options[l] === 'number' && counts[l] > (ctx.options[l] as number));
       if (over) ctx.report({ range: [span.start, span.end], message: fill(messageIn(file.message, ctx.lang), { count: counts[over], max: ctx.options[over] as number, unit: over }) });
     }

@@ -41,6 +41,23 @@ export interface LintMessage {
   fix?: Fix;
   suggestions?: Suggestion[];
   fatal?: boolean;
+  /** Set when the text is one item of a helpdesk export (see exports/): which item and field, and where in the field. */
+  item?: LintItem;
+}
+
+/** An export item a message is about; `line`/`column` are inside the decoded field (the message's own are in the file). */
+export interface LintItem {
+  /** The preset the export was read with: `zendesk`, `freshdesk`… or a team's own. */
+  source: string;
+  /** What an item is called there: macro, canned response… */
+  kind?: string;
+  id: string | null;
+  title: string | null;
+  field: string;
+  /** RFC 6901 JSON pointer to the field's string in the file. */
+  pointer: string;
+  line: number;
+  column: number;
 }
 
 export interface LintResult {
@@ -72,13 +89,15 @@ export class Linter {
   lintText(text: string, options: LintOptions = {}): LintResult {
     const filePath = options.filePath ?? '<text>';
     const config: EffectiveConfig = { ...emptyConfig(), ...options.config, rules: { ...options.config?.rules, ...options.rules } };
-    const parseWith = (quotes: EffectiveConfig['quotes']) => parse(text, options.filePath, { quotes, quoteAttributions: this.attributions });
+    const parseWith = (quotes: EffectiveConfig['quotes']) => parse(text, options.filePath, { quotes, quoteAttributions: this.attributions, contactVariables: config.contactVariables });
     let doc = parseWith(config.quotes);
     if (doc.frontMatterYaml && /^replylint\s*:/m.test(doc.frontMatterYaml)) {
       const before = config.quotes;
       applyFrontMatterConfig(config, doc.frontMatterYaml, filePath, this.metas);
       if (config.quotes !== before) doc = parseWith(config.quotes);
     }
+    // A signature the helpdesk appends gives the team's address (config `signatureEmail`).
+    if (config.signatureEmail) doc.entities.push({ kind: 'email', start: text.length, end: text.length, value: config.signatureEmail });
     const lang = this.languageOf(doc, options.lang ?? config.lang);
     const lines = new LineIndex(text);
     const warning = (message: string): LintMessage => ({ ruleId: null, severity: 1, message, line: 1, column: 1, endLine: 1, endColumn: 1 });
@@ -94,7 +113,8 @@ export class Linter {
       const reports: Report[] = [];
       const ctx: RuleContext = {
         ...shared, doc, lang, language: this.languages.get(lang ?? ''),
-        options: { ...rule.meta.options, ...(setting?.options ?? {}) },
+        // `config.contactEmail` (API callers set it directly) fills the option of rules that take it.
+        options: { ...rule.meta.options, ...(config.contactEmail !== undefined && 'contactEmail' in rule.meta.options ? { contactEmail: config.contactEmail } : {}), ...(setting?.options ?? {}) },
         report: (r) => reports.push(r),
       };
       try {

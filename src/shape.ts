@@ -1,6 +1,7 @@
 import type { Problem } from './errors.js';
 import type { Path, YamlSource } from './yaml-source.js';
 import { compileUserRegex } from './rules/regex.js';
+import { catastrophicBacktracking } from './rules/regex-safety.js';
 
 /**
  * Tiny declarative validators for YAML data (rule files, language files, configs). A check
@@ -33,7 +34,9 @@ export const strOrList: Check = (v, p, c) => (Array.isArray(v) ? list(str)(v, p,
 export const regex: Check = (v, p, c) => {
   if (typeof v !== 'string' || v === '') return fail(c, p, `expected a regular expression string, got ${describe(v)}`);
   const r = compileUserRegex(v);
-  if (typeof r === 'string') fail(c, p, r);
+  if (typeof r === 'string') return fail(c, p, r);
+  const hang = catastrophicBacktracking(v);
+  if (hang) fail(c, p, hang);
 };
 
 /** A mapping whose keys are free (languages, option names), every value checked the same way. */

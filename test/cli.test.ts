@@ -70,11 +70,12 @@ describe('JSON output', () => {
 });
 
 describe('inputs', () => {
-  it('walks directories for .md, .markdown and .txt, never into node_modules or .git; --ext changes the list', () => {
+  it('walks directories for .md, .markdown, .txt and .html, never into node_modules or .git; --ext changes the list', () => {
     const dir = tempTree({ 'a.md': BAD, 'b.markdown': BAD, 'c.txt': BAD, 'd.html': BAD, 'node_modules/x.md': BAD, '.git/y.md': BAD, 'sub/e.md': BAD });
     const files = (args: string[]) => JSON.parse(runCli(['--format', 'json', ...args], { cwd: dir }).stdout).map((x: { filePath: string }) => x.filePath.slice(dir.length + 1));
-    expect(files(['.'])).toEqual(['a.md', 'b.markdown', 'c.txt', 'sub/e.md']);
+    expect(files(['.'])).toEqual(['a.md', 'b.markdown', 'c.txt', 'd.html', 'sub/e.md']);
     expect(files(['--ext', 'txt,html', '.'])).toEqual(['c.txt', 'd.html']);
+    expect(files(['--ext', 'md', '.'])).toEqual(['a.md', 'sub/e.md']);
     expect(files(['**/*.md'])).toEqual(['a.md', 'sub/e.md']);
   });
   it('warns about an unreadable or binary file met in a directory and lints the rest', () => {

@@ -34,6 +34,10 @@ describe('positions', () => {
   it('finds a phrase broken across a line break, from its start to its end', () => {
     expect(find('a bad\r\nphrase here')).toEqual([[1, 3, 2, 7]]);
   });
+  it('finds a phrase across emphasis markers but never across code or a link target', () => {
+    expect(find('A bad **phrase** here.', 'd.md')).toEqual([[1, 3, 1, 15]]);
+    expect(find('A bad `x` phrase here.', 'd.md')).toEqual([]);
+  });
   it('keeps Markdown positions in the source, through emphasis and links', () => {
     expect(find('# Title\n\nSome *bad phrase* here.', 'd.md')).toEqual([[3, 7, 3, 17]]);
     expect(find('See [the bad phrase](https://x.example/a).', 'd.md')).toEqual([[1, 10, 1, 20]]);

@@ -1,41 +1,51 @@
 import { statSync } from 'node:fs';
 import { resolve, extname } from 'node:path';
-import fg from 'fast-glob';
 import { UserError } from '../errors.js';
+import { globFiles, walkFiles } from './walk.js';
 
-export const DEFAULT_EXTENSIONS = ['md', 'markdown', 'txt'];
-const NEVER = ['**/node_modules/**', '**/.git/**'];
+export const DEFAULT_EXTENSIONS = ['md', 'markdown', 'txt', 'html', 'htm'];
 
-export interface FoundFile { path: string; explicit: boolean }
+/** `walked`: found by walking a directory (not named, not matched by a glob on the command line). */
+export interface FoundFile { path: string; explicit: boolean; walked?: boolean }
 
 /**
  * Command-line paths → the files to lint, sorted and without duplicates. A file is taken as
  * named; a directory is walked for the extensions; anything else is a glob. A path that
- * matches nothing stops the run.
+ * matches nothing stops the run, unless `unmatched` takes it and another path matched files.
+ * `walkAlso`: more extensions a directory walk collects, unannounced (helpdesk exports, which
+ * the caller keeps only when a config gives them a preset).
  */
-export async function findFiles(patterns: readonly string[], extensions: readonly string[], cwd = process.cwd()): Promise<FoundFile[]> {
+export async function findFiles(patterns: readonly string[], extensions: readonly string[], cwd = process.cwd(), unmatched?: (message: string) => void, walkAlso: readonly string[] = []): Promise<FoundFile[]> {
   const found = new Map<string, FoundFile>();
   const missing: string[] = [];
-  const extGlob = extensions.length === 1 ? extensions[0] : `{${extensions.join(',')}}`;
+  const hasExtension = (name: string) => extensions.some((e) => name.toLowerCase().endsWith(`.${e.toLowerCase()}`));
   for (const pattern of patterns) {
     const abs = resolve(cwd, pattern);
     let stat;
-    try { stat = statSync(abs); } catch { stat = undefined; }
+    try { stat = statSync(abs); } catch (e) {
+      stat = undefined;
+      // It is there but cannot be used (a symlink loop, no permission): say so rather than "no files".
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') { if (!found.has(abs)) found.set(abs, { path: abs, explicit: true }); continue; }
+    }
     let matches: string[];
+    const walked = Boolean(stat?.isDirectory());
     if (stat?.isFile() || (stat && !stat.isDirectory())) {
       matches = [abs];
       if (!found.has(abs)) found.set(abs, { path: abs, explicit: true });
       continue;
     } else if (stat?.isDirectory()) {
-      matches = await fg(`**/*.${extGlob}`, { cwd: abs, absolute: true, ignore: NEVER, onlyFiles: true, dot: true, suppressErrors: true, followSymbolicLinks: true, caseSensitiveMatch: false });
+      const also = (name: string) => walkAlso.some((e) => name.toLowerCase().endsWith(`.${e.toLowerCase()}`));
+      matches = walkFiles(abs, (name) => hasExtension(name) || also(name));
     } else {
       const named = /\.[a-z0-9]+$/i.test(pattern.replace(/[{}*?[\]]/g, ''));
-      matches = (await fg(pattern.replace(/\\/g, '/'), { cwd, absolute: true, ignore: NEVER, onlyFiles: true, dot: true, suppressErrors: true }))
+      matches = globFiles(pattern.replace(/\\/g, '/'), cwd)
         .filter((f) => named || extensions.includes(extname(f).slice(1).toLowerCase()));
     }
-    if (matches.length === 0) missing.push(pattern);
-    for (const m of matches) if (!found.has(m)) found.set(m, { path: m, explicit: false });
+    if (matches.length === 0) missing.push(`No files matching '${pattern}'${walked ? ` (a directory with no ${extensions.map((e) => `.${e}`).join(', ')} file in it)` : ''}`);
+    for (const m of matches) if (!found.has(m)) found.set(m, walked ? { path: m, explicit: false, walked } : { path: m, explicit: false });
   }
-  if (missing.length) throw new UserError(missing.map((p) => ({ file: '', message: `No files matching '${p}'` })));
+  if (missing.length && (!unmatched || found.size === 0)) throw new UserError(missing.map((message) => ({ file: '', message })));
+  missing.forEach((message) => unmatched?.(message));
   return [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -12,7 +12,7 @@ export function printConfig(session: Session, file: string): string {
     const severity = s?.severity ?? (r.meta.severity === 'error' ? 2 : 1);
     return [r.meta.id, [['off', 'warn', 'error'][severity], { ...r.meta.options, ...(s?.options ?? {}) }]];
   }));
-  return JSON.stringify({ file: abs, configFiles: eff.files, lang: eff.lang ?? null, quotes: eff.quotes, contactEmail: eff.contactEmail ?? null, rules }, null, 2);
+  return JSON.stringify({ file: abs, configFiles: eff.files, lang: eff.lang ?? null, quotes: eff.quotes, contactEmail: eff.contactEmail ?? null, ...(eff.from ? { from: eff.from } : {}), ...(eff.signatureEmail ? { signatureEmail: eff.signatureEmail } : {}), ...(eff.contactVariables?.length ? { contactVariables: eff.contactVariables } : {}), rules }, null, 2);
 }
 
 /** --list-rules: every rule with severity, languages, fixability and a one-line description. */

@@ -1,8 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { LintResult } from '../lint.js';
 import { fixUntilStable } from '../fix.js';
 import { formatOf, needsParser } from '../parse/parse.js';
-import { decodeDraft, encodeLike, type Decoded } from './read-draft.js';
+import { decodeDraft, encodeLike, readRegularFile, type Decoded } from './read-draft.js';
 import type { FoundFile } from './find-files.js';
 import type { Session } from './session.js';
 import type { CliOptions } from './options.js';
@@ -46,8 +46,7 @@ export async function lintFile(session: Session, file: FoundFile, opts: LintFile
   const fixing = Boolean(opts.fix || opts.fixDryRun);
   let bytes: Buffer;
   try {
-    if (!statSync(file.path).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'not a regular file' });
-    bytes = readFileSync(file.path);
+    bytes = readRegularFile(file.path);
   } catch (e) {
     const msg = `${file.path}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
     out.notes.push({ level: file.explicit ? 'error' : 'warning', text: msg });

@@ -12,7 +12,7 @@ import { LintCache, cacheFilePath } from './cache.js';
 import { inShard, parseShard } from './shard.js';
 import { decodeDraft } from './read-draft.js';
 import { readFileSync } from 'node:fs';
-import { exportOptionsKey, skipWalkedExport, withExportExtensions } from './lint-exports.js';
+import { EXPORT_EXTENSIONS, exportOptionsKey, skipWalkedExport } from './lint-exports.js';
 
 export interface LintRun {
   results: LintResult[];
@@ -36,12 +36,14 @@ export async function lintFiles(paths: readonly string[], opts: CliOptions, cwd 
   const shard = opts.shard ? parseShard(opts.shard) : undefined;
   const workers = workerCount(opts.concurrency);
   const extensions = opts.ext ? opts.ext.split(',').map((e) => e.trim().replace(/^\./, '').toLowerCase()).filter(Boolean) : DEFAULT_EXTENSIONS;
-  let files = opts.stdin ? [] : await findFiles(paths, withExportExtensions(extensions), cwd);
+  const unmatched: string[] = []; // paths that match nothing: an error each (exit 2), the other paths are still linted
+  let files = opts.stdin ? [] : await findFiles(paths, extensions, cwd, (message) => unmatched.push(message), EXPORT_EXTENSIONS);
   if (shard) files = files.filter((f) => inShard(f.path, cwd, shard));
   const stdinPath = opts.stdin ? resolve(cwd, opts.stdinFilename ?? '<text>') : undefined;
   const allPaths = stdinPath ? [stdinPath] : files.map((f) => f.path);
   const session = await openSession(opts, allPaths, cwd);
-  const run: LintRun = { results: [], session, sources: new Map(), fatal: false };
+  const run: LintRun = { results: [], session, sources: new Map(), fatal: unmatched.length > 0 };
+  for (const message of unmatched) process.stderr.write(`replylint: ${message}\n`);
 
   if (opts.stdin) {
     const out = await lintStdin(session, stdinPath!, opts.stdinFilename ?? '<text>', opts);

@@ -56,13 +56,21 @@ async function dispatch(paths: string[], opts: CliOptions): Promise<number> {
   });
   if (opts.outputFile) {
     const file = resolve(opts.outputFile);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, report);
+    try {
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, report);
+    } catch (e) {
+      throw new UserError([{ file: '', message: `cannot write the report to ${opts.outputFile} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` }]);
+    }
   } else if (report) process.stdout.write(report.endsWith('\n') ? report : report + '\n');
   if (run.fatal || run.results.some((r) => r.fatalErrorCount > 0)) return 2;
   const warnings = run.results.reduce((n, r) => n + r.warningCount, 0);
-  if (run.results.some((r) => r.errorCount > 0)) return 1;
-  return opts.maxWarnings !== undefined && warnings > opts.maxWarnings ? 1 : 0;
+  if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
+    // Said on stderr, as ESLint does: otherwise a run that printed only warnings fails unexplained.
+    process.stderr.write(`replylint: too many warnings (${warnings}; maximum: ${opts.maxWarnings})\n`);
+    return 1;
+  }
+  return run.results.some((r) => r.errorCount > 0) ? 1 : 0;
 }
 
 function print(text: string): number {

@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_EXTENSIONS } from './find-files.js';
 
 export interface CliOptions {
@@ -39,7 +39,8 @@ export interface CliOptions {
 }
 
 const nonNegativeInt = (v: string) => {
-  if (!/^\d+$/.test(v)) throw new Error(`--max-warnings expects a whole number, got '${v}'`);
+  // InvalidArgumentError: commander reports it as a usage error (exit 2), not a crash with a stack trace.
+  if (!/^\d+$/.test(v)) throw new InvalidArgumentError('Expected a whole number (0 or more).');
   return Number(v);
 };
 

@@ -3,6 +3,7 @@ import type { Format } from '../parse/parse.js';
 /** Loads (once) the parser modules a run needs; each registers itself with the core. */
 const LOADERS: Partial<Record<Format, () => Promise<unknown>>> = {
   markdown: () => import('../parse/markdown.js'),
+  html: () => import('../parse/html.js'),
 };
 const loaded = new Set<Format>();
 

@@ -9,6 +9,7 @@ import type { EffectiveConfig } from '../config/effective-config.js';
 import { BUILTIN_RULES_DIR, loadRuleDirs } from './load-rules.js';
 import type { CliOptions } from './options.js';
 import { VERSION } from './version.js';
+import { timeLimited } from './time-limit.js';
 
 /** Everything a run needs once: configs found, rules loaded (built-in, rulePaths, plugins), checked. */
 export interface Session {
@@ -29,7 +30,8 @@ export async function openSession(opts: CliOptions, files: readonly string[], cw
   const { rulePaths, plugins } = extensionsOf(layers);
   const { rules: fileRules, languages, key: filesKey } = loadRuleDirs([BUILTIN_RULES_DIR, ...opts.rulesdir.map((d) => join(cwd, d)), ...rulePaths]);
   const pluginRules = await loadPlugins(plugins, opts.plugins);
-  const rules = [...fileRules, ...pluginRules];
+  // Rules that do not ship with replylint run with a time budget (see time-limit.ts).
+  const rules = [...fileRules, ...pluginRules].map((r) => (r.meta.source.startsWith(BUILTIN_RULES_DIR) ? r : timeLimited(r)));
   const metas = new Map<string, RuleMeta>(rules.map((r) => [r.meta.id, r.meta]));
   const problems = layers.flatMap((l) => checkRuleSettings(l.src, l.prefix, l.data, metas));
   for (const l of layers) {

@@ -1,5 +1,8 @@
 import { object, str, bool, list, strOrList, oneOf, record, any, isPlainObject, type Check } from '../shape.js';
 import type { RuleSetting } from '../lint.js';
+import type { ExportPreset } from '../exports/presets.js';
+import { presetsShape, emailShape } from '../exports/preset-shape.js';
+import { regex } from '../shape.js';
 
 /** A configuration file's data, as written (`.replylintrc.yaml` and friends). */
 export interface ConfigData {
@@ -13,8 +16,16 @@ export interface ConfigData {
   plugins?: string[];
   contactEmail?: string;
   quotes?: 'skip' | 'lint';
+  /** Helpdesk export preset for the files this applies to (a glob with `from` lints exports found by a walk). */
+  from?: string;
+  /** The helpdesk appends a signature giving this address: missing-contact-email is satisfied. */
+  signatureEmail?: string;
+  /** Template variables (regexes on the variable's name) that render the team's address. */
+  contactVariables?: string[];
+  /** The team's own export presets, by name. */
+  exportPresets?: Record<string, ExportPreset>;
 }
-export type Override = { files: string | string[]; excludedFiles?: string | string[] } & Pick<ConfigData, 'lang' | 'rules' | 'contactEmail' | 'quotes'>;
+export type Override = { files: string | string[]; excludedFiles?: string | string[] } & Pick<ConfigData, 'lang' | 'rules' | 'contactEmail' | 'quotes' | 'from' | 'signatureEmail' | 'contactVariables'>;
 export type SeverityWord = 'off' | 'warn' | 'warning' | 'error' | 0 | 1 | 2;
 export type RuleEntry = SeverityWord | [SeverityWord] | [SeverityWord, Record<string, unknown>];
 
@@ -38,6 +49,9 @@ const shared = {
     if (typeof v !== 'string' || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v)) c.problems.push(c.src.problem(p, `expected an e-mail address, got ${JSON.stringify(v)}`));
   },
   quotes: oneOf(['skip', 'lint']),
+  from: str,
+  signatureEmail: emailShape,
+  contactVariables: list(regex),
 };
 
 export const overrideShape: Check = object({ files: { check: strOrList, required: true }, excludedFiles: strOrList, ...shared });
@@ -50,12 +64,13 @@ export const configShape: Check = object({
   ignorePatterns: list(str),
   rulePaths: list(str),
   plugins: list(str),
+  exportPresets: presetsShape,
 });
 
 /** The keys a front matter `replylint:` block may carry (one file: no lookup keys). */
 export const frontMatterShape: Check = object({ ...shared, extends: strOrList });
 
-export const CONFIG_KEYS = ['root', 'extends', 'lang', 'rules', 'overrides', 'ignorePatterns', 'rulePaths', 'plugins', 'contactEmail', 'quotes'];
+export const CONFIG_KEYS = ['root', 'extends', 'lang', 'rules', 'overrides', 'ignorePatterns', 'rulePaths', 'plugins', 'contactEmail', 'quotes', 'from', 'signatureEmail', 'contactVariables', 'exportPresets'];
 
 export function toSeverity(word: SeverityWord): RuleSetting['severity'] {
   return word === 'off' || word === 0 ? 0 : word === 'error' || word === 2 ? 2 : 1;

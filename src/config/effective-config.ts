@@ -1,12 +1,18 @@
 import type { RuleSetting } from '../lint.js';
 import type { RuleMeta } from '../rules/rule.js';
 import { toSeverity, type ConfigData, type RuleEntry } from './config.js';
+import type { ExportPreset } from '../exports/presets.js';
 
 /** What applies to one file once every config layer, preset and override is merged. */
 export interface EffectiveConfig {
   lang?: string;
   quotes: 'skip' | 'lint';
   contactEmail?: string;
+  /** Export preset (`from`), appended signature's address, team-address template variables, team presets. */
+  from?: string;
+  signatureEmail?: string;
+  contactVariables?: string[];
+  exportPresets?: Record<string, ExportPreset>;
   /** Only rules that a layer named; the others run at their default severity. */
   rules: Record<string, RuleSetting>;
   /** Config files that contributed, farthest first. */
@@ -36,6 +42,10 @@ export function presetData(name: string, rules: readonly RuleMeta[]): ConfigData
 export function applyData(into: EffectiveConfig, data: Omit<ConfigData, 'extends' | 'overrides'>, rules: readonly RuleMeta[]): void {
   if (data.lang !== undefined) into.lang = data.lang;
   if (data.quotes !== undefined) into.quotes = data.quotes;
+  if (data.from !== undefined) into.from = data.from;
+  if (data.signatureEmail !== undefined) into.signatureEmail = data.signatureEmail;
+  if (data.contactVariables !== undefined) into.contactVariables = [...(into.contactVariables ?? []), ...data.contactVariables];
+  if (data.exportPresets !== undefined) into.exportPresets = { ...into.exportPresets, ...data.exportPresets };
   if (data.contactEmail !== undefined) {
     into.contactEmail = data.contactEmail;
     for (const r of rules) if ('contactEmail' in r.options) mergeRule(into, r.id, { options: { contactEmail: data.contactEmail } });

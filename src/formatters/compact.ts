@@ -1,5 +1,6 @@
 import type { Formatter } from './formatter.js';
 import { oneLine, relativePath } from './shared.js';
+import { itemContext } from './item.js';
 
 /**
  * One line per problem, `path:line:col: severity message [rule-id]`, for grep and editors' problem
@@ -11,7 +12,7 @@ export const compact: Formatter = (results, { cwd }) => {
     const path = relativePath(r.filePath, cwd);
     for (const m of r.messages) {
       const severity = m.severity === 2 ? 'error' : 'warning';
-      out += `${path}:${m.line}:${m.column}: ${severity} ${oneLine(m.message)}${m.ruleId ? ` [${m.ruleId}]` : ''}\n`;
+      out += `${path}:${m.line}:${m.column}: ${severity} ${m.item ? `${itemContext(m.item)} ` : ''}${oneLine(m.message)}${m.ruleId ? ` [${m.ruleId}]` : ''}\n`;
     }
   }
   return out;

@@ -1,5 +1,6 @@
 import type { Formatter } from './formatter.js';
 import { relativePath, rewriteOf } from './shared.js';
+import { itemContext } from './item.js';
 
 /** GitHub's escaping of a workflow command's data (as `@actions/core` escapes it). */
 export const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -17,7 +18,7 @@ export const github: Formatter = (results, { cwd }) => {
     const file = relativePath(r.filePath, cwd);
     for (const m of r.messages) {
       const rewrite = rewriteOf(m);
-      const message = m.message + (rewrite === undefined ? '' : ` (suggestion: ${JSON.stringify(rewrite)}${m.fix ? ', fixable with --fix' : ''})`);
+      const message = (m.item ? `${itemContext(m.item)} ` : '') + m.message + (rewrite === undefined ? '' : ` (suggestion: ${JSON.stringify(rewrite)}${m.fix ? ', fixable with --fix' : ''})`);
       const props: [string, string | number][] = [
         ['file', file], ['line', m.line], ['col', m.column], ['endLine', m.endLine], ['endColumn', m.endColumn],
         ['title', m.ruleId ?? 'replylint'],

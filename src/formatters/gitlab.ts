@@ -1,5 +1,6 @@
 import type { Formatter } from './formatter.js';
 import { fingerprints, relativePath, sources } from './shared.js';
+import { itemContext } from './item.js';
 
 /**
  * A GitLab Code Quality report (`artifacts: reports: codequality:`): a JSON array of issues.
@@ -14,7 +15,7 @@ export const gitlab: Formatter = (results, ctx) => {
     const path = relativePath(r.filePath, ctx.cwd);
     const prints = fingerprints(r, path, sourceOf(r.filePath));
     return r.messages.map((m, i) => ({
-      description: m.ruleId ? `${m.ruleId}: ${m.message}` : m.message,
+      description: (m.item ? `${itemContext(m.item)} ` : '') + (m.ruleId ? `${m.ruleId}: ${m.message}` : m.message),
       check_name: m.ruleId ?? 'replylint',
       fingerprint: prints[i],
       severity: m.severity === 2 ? 'major' : 'minor',

@@ -1,6 +1,7 @@
 import type { Formatter } from './formatter.js';
 import type { LintMessage } from '../lint.js';
 import type { RuleMeta } from '../rules/rule.js';
+import { itemLabel } from './item.js';
 import { encodePath, fileUri, fingerprints, isAbsolutePath, relativePath, rewritesOf, sources, type SourceText } from './shared.js';
 
 /**
@@ -45,7 +46,7 @@ export const sarif: Formatter = (results, ctx) => {
     const source = sourceOf(r.filePath);
     const prints = fingerprints(r, path, source);
     r.messages.forEach((m, i) => {
-      const location = { physicalLocation: { artifactLocation, region: region(m) } };
+      const location = { physicalLocation: { artifactLocation, region: region(m) }, ...(m.item ? { logicalLocations: logicalLocations(m) } : {}) };
       if (m.ruleId === null || m.fatal) {
         if (m.fatal) executionSuccessful = false;
         notifications.push({
@@ -81,6 +82,18 @@ export const sarif: Formatter = (results, ctx) => {
   };
   return JSON.stringify({ $schema: SCHEMA, version: '2.1.0', runs: [run] }, null, 2);
 };
+
+/** An export item as SARIF logical locations: the item, then its field (by JSON pointer). */
+function logicalLocations(m: LintMessage) {
+  const item = m.item!;
+  return [{
+    name: item.field,
+    fullyQualifiedName: `${itemLabel(item)} › ${item.field}`,
+    decoratedName: item.pointer,
+    kind: 'property',
+    properties: { source: item.source, ...(item.kind ? { itemKind: item.kind } : {}), id: item.id, title: item.title, fieldLine: item.line, fieldColumn: item.column },
+  }];
+}
 
 function region(m: LintMessage) {
   return { startLine: m.line, startColumn: m.column, endLine: m.endLine, endColumn: m.endColumn };

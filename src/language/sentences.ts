@@ -25,6 +25,9 @@ const isLetter = (c: string | undefined) => c !== undefined && /\p{L}/u.test(c);
  * without punctuation. URLs and e-mail addresses are already blanked out of the prose.
  */
 export function splitSentences(prose: string, block: Block, abbreviations: readonly string[]): Span[] {
+  const lines = linesOf(prose, block);
+  // A block where no line ends a sentence is a signature, an address or a bare list: one line, one unit.
+  if (lines.length > 1 && !lines.some((l) => /[.!?…:;]["')\]»”’]*$/.test(prose.slice(l.start, l.end)))) return lines;
   const out: Span[] = [];
   let start = -1;
   const push = (end: number) => {
@@ -60,6 +63,19 @@ export function splitSentences(prose: string, block: Block, abbreviations: reado
     }
   }
   push(block.end);
+  return out;
+}
+
+/** The non-blank lines of a block, trimmed. */
+function linesOf(prose: string, block: Block): Span[] {
+  const out: Span[] = [];
+  const re = /[^\r\n]+/g;
+  re.lastIndex = block.start;
+  for (let m = re.exec(prose); m && m.index < block.end; m = re.exec(prose)) {
+    const text = m[0].slice(0, Math.max(0, block.end - m.index));
+    const start = m.index + (text.length - text.trimStart().length), end = m.index + text.trimEnd().length;
+    if (end > start) out.push({ start, end });
+  }
   return out;
 }
 

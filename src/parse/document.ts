@@ -23,7 +23,7 @@ export interface Document {
    * [s, e) is the text at [s, e) of `text`.
    */
   prose: string;
-  format: 'markdown' | 'text';
+  format: 'markdown' | 'text' | 'html';
   entities: Entity[];
   blocks: Block[];
   /** Parsed YAML front matter, when there is any and it parsed. */

@@ -13,14 +13,16 @@ const PATTERNS: Array<[EntityKind | 'link', string]> = [
   // A Markdown-style link written in a plain-text draft: its text is prose, its target is not.
   ['link', '\\[[^\\[\\]\\n]{1,200}\\]\\((?:https?://|mailto:|www\\.|/)[^\\s()]*\\)'],
   // Liquid/Handlebars/Mustache, Liquid tags and Help Scout, Zammad, osTicket, Intercom.
-  ['template', '\\{\\{\\{?[\\s\\S]{0,500}?\\}?\\}\\}|\\{%[\\s\\S]{0,500}?%\\}|#\\{[^{}\\n]{1,200}\\}|%\\{[^{}\\n]{1,200}\\}|<attribute\\b[^>]{0,500}?>(?:\\s*</attribute>)?'],
+  // …and e-commerce mail templates' single-brace variables (PrestaShop `{shop_url}`, Smarty
+  // `{$order.id}`): machine names, lower-case first, no spaces — `{Customer Name}` is a human placeholder.
+  ['template', '\\{\\{\\{?[\\s\\S]{0,500}?\\}?\\}\\}|\\{%[\\s\\S]{0,500}?%\\}|#\\{[^{}\\n]{1,200}\\}|%\\{[^{}\\n]{1,200}\\}|<attribute\\b[^>]{0,500}?>(?:\\s*</attribute>)?|\\{\\$?[a-z_][A-Za-z0-9_.]{0,60}\\}'],
   ['url', `(?:https?|ftp)://[^\\s<>"'\`]+|mailto:[^\\s<>"'\`]+|www\\.[^\\s<>"'\`]+|(?<![\\p{L}\\p{N}@.-])(?:[a-z0-9-]+\\.)+${TLD}(?:/[^\\s<>"'\`]*)?(?![\\p{L}\\p{N}@-])`],
   ['email', '(?<![\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.\\p{L}{2,}'],
 ];
 const COMBINED = new RegExp(PATTERNS.map(([, src]) => `(${src})`).join('|'), 'giu');
 const TRAILING_PUNCTUATION = /[.,;:!?'")\]}>]+$/;
 const FALLBACK = /\b(?:fallback|default)\s*[:=]\s*(?:"([^"]*)"|'([^']*)'|([^,%}"'\s][^,%}"']*))/iu;
-const TEMPLATE_NAME = /^(?:\{\{\{?|\{%|#\{|%\{)\s*([^\s|,}%]+)|key="([^"]*)"/u;
+const TEMPLATE_NAME = /^(?:\{\{\{?|\{%|#\{|%\{|\{\$?)\s*([^\s|,}%]+)|key="([^"]*)"/u;
 
 export function scanInline(buf: ProseBuffer, start: number, end: number): void {
   const text = buf.text.slice(start, end);

@@ -7,8 +7,20 @@ import { takeFrontMatter } from './front-matter.js';
 import { scanInline } from './inline.js';
 import { maskQuoteAttributions } from './quotes.js';
 import { registerParser, type ParseOptions } from './parse.js';
+import { blocksPastLimits } from './markdown-limits.js';
+import { readPlainLines } from './plain-text.js';
+import { proseBlocks } from './blocks.js';
+import { readMarkdownFast } from './markdown-fast.js';
+import { isPlaceholderTag } from './placeholder-tag.js';
 
 const parser = unified().use(remarkParse);
+
+/**
+ * Above this size a draft is read by the fast line-based reader (markdown-fast.ts), which gives
+ * the same Document: remark costs 2–2.5 s per MB, so a 5 MB draft would take over 10 s, and below
+ * this size remark is quick and stays the reference the fast reader is tested against.
+ */
+export const FAST_READER_MIN = 256 * 1024;
 
 /**
  * Markdown drafts: everything starts blanked and only text nodes are let back in, so syntax,
@@ -19,20 +31,28 @@ export function parseMarkdown(text: string, options: ParseOptions): Document {
   const fm = takeFrontMatter(buf);
   const body = fm ? ' '.repeat(fm.end).replace(/ /g, (_, i: number) => (/[\r\n]/.test(text[i]) ? text[i] : ' ')) + text.slice(fm.end) : text;
   const blocks: Block[] = [];
-  for (const [chunk, base] of chunks(body)) walk(parser.parse(chunk) as Root, buf, blocks, options, base);
+  // A block past what remark can take (markdown-limits.ts) is blanked for it and read as plain text.
+  const plain = blocksPastLimits(body, fm?.end ?? 0);
+  const input = plain.length ? blankOut(body, plain) : body;
+  if (text.length > FAST_READER_MIN) readMarkdownFast(input, buf, blocks, options, fm?.end ?? 0);
+  else for (const [chunk, base] of chunks(input)) walk(parser.parse(chunk) as Root, buf, blocks, options, base);
+  for (const p of plain) { buf.unmask(p.start, p.end); readPlainLines(buf, p.start, p.end, options.quotes !== 'lint'); }
   if (options.quotes !== 'lint') maskQuoteAttributions(buf, options.quoteAttributions ?? []);
+  const prose = buf.toString();
+  if (plain.length) { for (const p of plain) blocks.push(...proseBlocks(prose, p.start, p.end)); blocks.sort((a, b) => a.start - b.start); }
   return {
-    text, prose: buf.toString(), format: 'markdown', entities: buf.entities, blocks,
-    frontMatter: fm?.data, frontMatterYaml: fm?.yaml, warnings: fm?.error ? [fm.error] : [],
+    text, prose, format: 'markdown', entities: buf.entities, blocks,
+    frontMatter: fm?.data, frontMatterYaml: fm?.yaml, warnings: [...(fm?.error ? [fm.error] : []), ...plain.map((p) => p.warning)],
   };
 }
 
-const HTML_TAGS = new Set(('a abbr address article aside attribute audio b bdi bdo big blockquote body br button caption center cite code col colgroup data dd del details dfn dialog div dl dt em embed fieldset figcaption figure font footer form h1 h2 h3 h4 h5 h6 head header hr html i iframe img input ins kbd label legend li link main mark meta nav nobr noscript object ol optgroup option output p param picture pre q s samp script section select small source span strike strong style sub summary sup table tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr').split(' '));
-const TAG_LIKE = /^<([\p{L}][\p{L}\p{N}-]*)([^<>]*)>$/u;
-
-function isPlaceholderTag(html: string): boolean {
-  const m = TAG_LIKE.exec(html.trim());
-  return Boolean(m && !HTML_TAGS.has(m[1].toLowerCase()) && !m[2].includes('=') && !m[2].includes('/'));
+/** The text with the given ranges blanked to spaces, line breaks kept. */
+function blankOut(text: string, ranges: ReadonlyArray<{ start: number; end: number }>): string {
+  const parts: string[] = [];
+  let last = 0;
+  for (const r of ranges) { parts.push(text.slice(last, r.start), text.slice(r.start, r.end).replace(/[^\r\n]/g, ' ')); last = r.end; }
+  parts.push(text.slice(last));
+  return parts.join('');
 }
 
 /** Above this size a draft is parsed in independent pieces: remark's time grows faster than the input. */
@@ -64,8 +84,13 @@ export function* chunks(text: string): Generator<[string, number]> {
   yield [text.slice(start), start];
 }
 
+/** Depth first in document order, with a stack of its own: nesting depth costs no call stack. */
 function walk(node: Parents, buf: ProseBuffer, blocks: Block[], options: ParseOptions, base: number): void {
-  for (const child of node.children as RootContent[]) {
+  const pending: RootContent[] = [];
+  const enter = (n: Parents) => { for (let i = n.children.length - 1; i >= 0; i--) pending.push(n.children[i] as RootContent); };
+  enter(node);
+  while (pending.length) {
+    const child = pending.pop()!;
     const s0 = child.position?.start.offset, e0 = child.position?.end.offset;
     if (s0 === undefined || e0 === undefined) continue;
     const start = base + s0, end = base + e0;
@@ -88,13 +113,13 @@ function walk(node: Parents, buf: ProseBuffer, blocks: Block[], options: ParseOp
         if (buf.entities.length === before) buf.entities.push({ kind: 'html', start, end });
         break;
       case 'blockquote':
-        if (options.quotes === 'lint') { walk(child, buf, blocks, options, base); break; }
+        if (options.quotes === 'lint') { enter(child); break; }
         buf.entities.push({ kind: 'quote', start, end });
         break;
       case 'link':
         buf.entities.push({ kind: 'url', start, end, value: child.url });
         if (child.url.toLowerCase().startsWith('mailto:')) buf.entities.push({ kind: 'email', start, end, value: child.url.slice(7) });
-        walk(child, buf, blocks, options, base);
+        enter(child);
         break;
       case 'image':
       case 'imageReference':
@@ -103,10 +128,10 @@ function walk(node: Parents, buf: ProseBuffer, blocks: Block[], options: ParseOp
       case 'paragraph':
       case 'heading':
         blocks.push({ start, end });
-        walk(child, buf, blocks, options, base);
+        enter(child);
         break;
       default:
-        if ('children' in child) walk(child as Parents, buf, blocks, options, base);
+        if ('children' in child) enter(child as Parents);
     }
   }
 }

@@ -1,21 +1,25 @@
 import type { Document } from './document.js';
 import { parsePlainText } from './plain-text.js';
+import { markContactVariables } from './contact-variables.js';
 
 export interface ParseOptions {
   /** `skip` (default): quoted customer text is not prose; `lint`: it is. */
   quotes?: 'skip' | 'lint';
   /** Lines that introduce a quoted e-mail, from the language files. */
   quoteAttributions?: RegExp[];
+  /** More names of template variables that render the team's address (config `contactVariables`). */
+  contactVariables?: readonly string[];
 }
 
 export type Parser = (text: string, options: ParseOptions) => Document;
 export type Format = Document['format'];
 
 const MARKDOWN_EXTENSIONS = /\.(?:md|markdown|mdown|mkd|mdx)$/i;
+const HTML_EXTENSIONS = /\.html?$/i;
 
-/** Picks the format from the file name: Markdown by extension, plain text otherwise. */
+/** Picks the format from the file name: Markdown or HTML by extension, plain text otherwise. */
 export function formatOf(filePath: string | undefined): Format {
-  return filePath && MARKDOWN_EXTENSIONS.test(filePath) ? 'markdown' : 'text';
+  return filePath && MARKDOWN_EXTENSIONS.test(filePath) ? 'markdown' : filePath && HTML_EXTENSIONS.test(filePath) ? 'html' : 'text';
 }
 
 /**
@@ -41,9 +45,9 @@ export function parse(text: string, filePath: string | undefined, options: Parse
   const format = needsParser(text, filePath);
   if (!format) {
     const doc = parsePlainText(text, options);
-    return { ...doc, format: formatOf(filePath) };
+    return markContactVariables({ ...doc, format: formatOf(filePath) }, options.contactVariables);
   }
   const parser = parsers.get(format);
   if (!parser) throw new Error(`no ${format} parser registered (import './parse/${format}.js' first)`);
-  return parser(text, options);
+  return markContactVariables(parser(text, options), options.contactVariables);
 }

@@ -12,6 +12,13 @@ export function maskQuoteAttributions(buf: ProseBuffer, attributions: RegExp[]):
     let start = end;
     while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
     const line = text.slice(start, end);
-    if (line && attributions.some((re) => re.test(line))) buf.mask(start, end, 'quote');
+    if (line && attributions.some((re) => re.test(line))) {
+      buf.mask(start, end, 'quote');
+      // The customer's own address in "Ana <ana@x.com> wrote:" is not one the draft gives.
+      for (let i = buf.entities.length - 1; i >= 0; i--) {
+        const e = buf.entities[i];
+        if (e.kind !== 'quote' && e.start >= start && e.end <= end) buf.entities.splice(i, 1);
+      }
+    }
   }
 }

@@ -10,7 +10,7 @@ import { countWords, type Span } from '../language/sentences.js';
 export function compileRule(file: RuleFile, source: string): Rule {
   const severity = file.severity === 'warn' ? 'warning' : file.severity;
   const languages = file.phrases ? Object.keys(file.phrases) : ['any'];
-  const fixable = Boolean(file.fixable) || Object.values(file.phrases ?? {}).some((l) => l.some((p) => p.fix === true));
+  const fixable = Boolean(file.fixable) || Boolean(file.require?.append) || Object.values(file.phrases ?? {}).some((l) => l.some((p) => p.fix === true));
   const meta = { id: file.id, severity, description: file.description, languages, fixable, source, options: { ...(file.options ?? {}) } } as const;
   const check = file.phrases ? phraseCheck(file) : file.metric ? metricCheck(file) : file.require ? requireCheck(file) : () => {};
   const entityCheck = file.entities ? entitiesCheck(file) : undefined;
@@ -49,10 +49,13 @@ function phraseCheck(file: RuleFile): (ctx: RuleContext) => void {
   };
 }
 
-/** A phrase must not join words across something blanked out (code, a URL, a template). */
+/**
+ * A phrase must not join words across something blanked out (code, a URL, a template). Emphasis
+ * markers are only formatting: "as I **already explained**" is still the phrase.
+ */
 function crossesNonProse(ctx: RuleContext, m: PhraseMatch): boolean {
   const { prose, text } = ctx.doc;
-  for (let i = m.start; i < m.end; i++) if (prose.charCodeAt(i) === 32 && !/\s/.test(text[i])) return true;
+  for (let i = m.start; i < m.end; i++) if (prose.charCodeAt(i) === 32 && !/[\s*_~]/.test(text[i])) return true;
   return false;
 }
 
@@ -87,6 +90,8 @@ function rewritesOf(entry: PhraseEntry, groups: Array<string | undefined>): stri
   return list.map((s) => s.replace(/\$(\d)/g, (_, n: string) => groups[Number(n) - 1] ?? '').replace(/\s{2,}/g, ' ').trim());
 }
 
+const ENDS_SENTENCE = /[.!?…]["')\]»”’]*$/;
+
 function metricCheck(file: RuleFile): (ctx: RuleContext) => void {
   const { unit, limits } = file.metric!;
   return (ctx) => {
@@ -97,9 +102,12 @@ function metricCheck(file: RuleFile): (ctx: RuleContext) => void {
       const text = ctx.doc.prose.slice(span.start, span.end);
       let inside = 1;
       if (unit === 'paragraph') {
+        // Only what ends like a sentence counts: the lines of a signature or an address do not.
         while (next < sentences.length && sentences[next].start < span.start) next++;
         inside = 0;
-        while (next + inside < sentences.length && sentences[next + inside].end <= span.end) inside++;
+        for (let k = next; k < sentences.length && sentences[k].end <= span.end; k++) {
+          if (ENDS_SENTENCE.test(ctx.doc.prose.slice(Math.max(sentences[k].start, sentences[k].end - 4), sentences[k].end))) inside++;
+        }
       }
       const counts: Record<string, number> = { words: countWords(text), sentences: inside };
       const over = limits.find((l) => typeof ctx.options[l] === 'number' && counts[l] > (ctx.options[l] as number));

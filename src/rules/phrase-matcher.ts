@@ -1,4 +1,5 @@
 import type { PhraseEntry } from './rule-file.js';
+import { UnionScan } from './union-scan.js';
 import { groupCount, lowerPattern, nonCapturing, phraseSource, unicodeBoundaries, withoutAssertions, WORD_END, WORD_START } from './regex.js';
 
 export interface PhraseMatch {
@@ -35,7 +36,7 @@ class Alternative {
   }
 }
 
-interface Group { scan?: RegExp; alternatives: Alternative[]; flags: string; lowered: boolean }
+interface Group { scan?: UnionScan; alternatives: Alternative[]; flags: string; lowered: boolean }
 
 /**
  * All phrases of one rule and language. One combined, assertion-free regex per case mode scans
@@ -64,10 +65,11 @@ export class PhraseMatcher {
   *find(prose: string, lowered: string): Generator<PhraseMatch> {
     for (const g of this.groups) {
       const text = g.lowered ? lowered : prose;
-      const scan = (g.scan ??= new RegExp(g.alternatives.map((a) => `(${nonCapturing(withoutAssertions(a.source))})`).join('|'), `g${g.flags}`));
+      // One union, cut in pieces when too big for V8 to optimize (see union-scan.ts).
+      const scan = (g.scan ??= new UnionScan(g.alternatives.map((a) => nonCapturing(withoutAssertions(a.source))), g.flags));
       scan.lastIndex = 0;
       for (let c = scan.exec(text); c; c = scan.exec(text)) {
-        const first = c.slice(1).findIndex((x) => x !== undefined);
+        const first = c.first;
         const hit = this.verifyAt(g.alternatives, first, text, c.index);
         if (!hit) { scan.lastIndex = c.index + 1; continue; }
         const { alt, m } = hit;

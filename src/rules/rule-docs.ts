@@ -15,7 +15,7 @@ export function ruleDoc(file: RuleFile): string {
   let out = `# ${file.id}\n\n${file.description.trim()}\n\n`;
   out += `- Default severity: **${file.severity === 'warn' ? 'warning' : file.severity}**\n`;
   out += `- Languages: ${langs.map((l) => LANG_NAMES[l] ?? l).join(', ')}${langs.includes('any') ? ' (every draft)' : ''}\n`;
-  out += `- Rewrites: ${file.fixable ? 'safe substitutions, applied by `--fix`' : 'suggestions, shown but never applied automatically'}\n`;
+  out += `- Rewrites: ${file.require?.append ? 'a fix adding the sentence, applied by `--fix` when the option is set' : file.fixable ? 'safe substitutions, applied by `--fix`' : 'suggestions, shown but never applied automatically'}\n`;
   if (file.negation) out += '- A negation just before the phrase ("not", "no", "mai"…) cancels it.\n';
   if (file.unless?.sentence) out += `- Silent when the same sentence has: ${file.unless.sentence.join(', ')}.\n`;
   if (file.unless?.paragraph) out += `- Silent when the same paragraph has: ${file.unless.paragraph.join(', ')}.\n`;
@@ -46,7 +46,7 @@ export function ruleTable(files: readonly RuleFile[]): string {
     const ex = (f.examples?.en?.flag ?? [])[0] as FlagExample | undefined;
     const example = ex ? `${quote(ex.text)}${ex.output !== undefined ? ` → ${quote(ex.output)}` : ''}` : '';
     const what = f.description.trim().split(/(?<=\.)\s/)[0];
-    out += `| [\`${f.id}\`](docs/rules/${f.id}.md) | ${f.severity === 'warn' ? 'warning' : f.severity} | ${f.fixable ? 'yes' : ''} | ${quote(what)} | ${example} |\n`;
+    out += `| [\`${f.id}\`](docs/rules/${f.id}.md) | ${f.severity === 'warn' ? 'warning' : f.severity} | ${f.fixable || f.require?.append ? 'yes' : ''} | ${quote(what)} | ${example} |\n`;
   }
   return out;
 }

@@ -76,7 +76,7 @@ function htmlNode(buf: ProseBuffer, start: number, end: number, value: string): 
 
 // ---------------------------------------------------------------- characters
 
-const TAB = 9, LF = 10, CR = 13, SPACE = 32, BANG = 33, DQUOTE = 34, HASH = 35, AMP = 38, SQUOTE = 39,
+const TAB = 9, LF = 10, SPACE = 32, BANG = 33, DQUOTE = 34, HASH = 35, SQUOTE = 39,
   LPAREN = 40, RPAREN = 41, STAR = 42, PLUS = 43, DASH = 45, DOT = 46, SLASH = 47, COLON = 58,
   LT = 60, EQ = 61, GT = 62, QUESTION = 63, AT = 64, LBRACKET = 91, BACKSLASH = 92, RBRACKET = 93,
   UNDERSCORE = 95, BACKTICK = 96, TILDE = 126, EOF = -1;
@@ -985,7 +985,7 @@ class BlockReader {
 
 /** Character classes of a leaf's content: text (remark's text nodes), white space a text node may span, syntax. */
 const DATA = 0, SUFFIX = 1, MARK = 2, IMAGE = 3;
-const IEV_TEXT = 0, IEV_LINK = 1, IEV_CODE = 2, IEV_HTML = 3;
+const IEV_LINK = 1, IEV_CODE = 2, IEV_HTML = 3;
 interface InlineEvent { k: number; start: number; end: number; url?: string }
 
 interface Delim {
@@ -1006,7 +1006,6 @@ class InlineReader {
   private cls: Uint8Array = new Uint8Array(0);
   private events: InlineEvent[] = [];
   private images: number[] = [];
-  private head: Delim | null = null;
   private tail: Delim | null = null;
   private lastOf = new Map<number, Delim>();
   private seq = 0;
@@ -1055,7 +1054,7 @@ class InlineReader {
     const cls = this.cls = new Uint8Array(n);
     this.events = [];
     this.images = [];
-    this.head = this.tail = null;
+    this.tail = null;
     this.lastOf.clear();
     this.brackets = [];
     this.linkFloor = 0;
@@ -1177,7 +1176,7 @@ class InlineReader {
       canClose: ch === STAR ? close : close && (after !== 0 || !open),
       prev: this.tail, next: null, prevSame: null, nextSame: null, hint: this.lastOf.get(ch) ?? null, removed: false,
     };
-    if (this.tail) this.tail.next = d; else this.head = d;
+    if (this.tail) this.tail.next = d;
     this.tail = d;
     if (d.canOpen) {
       d.prevSame = this.lastOf.get(ch) ?? null;
@@ -1193,7 +1192,7 @@ class InlineReader {
 
   private removeDelim(d: Delim): void {
     d.removed = true;
-    if (d.prev) d.prev.next = d.next; else this.head = d.next;
+    if (d.prev) d.prev.next = d.next;
     if (d.next) d.next.prev = d.prev; else this.tail = d.prev;
     if (!d.canOpen) return;
     if (d.prevSame) d.prevSame.nextSame = d.nextSame;

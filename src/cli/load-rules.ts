@@ -8,7 +8,7 @@ import type { Rule } from '../rules/rule.js';
 import type { RuleFile } from '../rules/rule-file.js';
 import { compileLanguage, validateLanguage, type LanguageFile } from '../language/load-language.js';
 import { validateRuleFile } from '../rules/load-rule.js';
-import { compileRule } from '../rules/compile-rule.js';
+import { compileRule, prepareRule, type PreparedRule } from '../rules/compile-rule.js';
 
 /** The rules/ folder shipped with replylint. */
 export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
@@ -17,7 +17,7 @@ const SNAPSHOT = fileURLToPath(new URL('../builtin-rules.json', import.meta.url)
 
 interface SourceFile { path: string; text: string }
 interface DirFiles { languages: SourceFile[]; rules: SourceFile[] }
-interface Snapshot { key: string; languages: Array<{ path: string; data: LanguageFile }>; rules: Array<{ path: string; data: RuleFile }> }
+interface Snapshot { key: string; languages: Array<{ path: string; data: LanguageFile }>; rules: Array<{ path: string; data: RuleFile; prepared: PreparedRule }> }
 
 const yamlIn = (dir: string, optional: boolean): SourceFile[] => {
   let names: string[];
@@ -52,7 +52,8 @@ function readSnapshot(key: string): Snapshot | undefined {
  * Reads, validates and compiles every language file and rule file of the given rule
  * directories (built-in first). Every problem of every file is collected before the run
  * stops. The built-in directory, when unchanged since the build, comes from its validated
- * snapshot: parsing and checking sixteen YAML files is most of a one-draft run otherwise.
+ * snapshot (with what `prepareRule` works out): parsing and checking sixteen YAML files is most
+ * of a one-draft run otherwise.
  */
 export function loadRuleDirs(dirs: readonly string[]): { rules: Rule[]; languages: Map<string, Language>; key: string } {
   const problems: Problem[] = [];
@@ -77,9 +78,9 @@ export function loadRuleDirs(dirs: readonly string[]): { rules: Rule[]; language
   const rules = new Map<string, Rule>();
   for (const { dir, files, snap } of read) {
     const valid = snap
-      ? snap.rules.map((r) => ({ file: r.data as RuleFile | undefined, path: join(dir, r.path) }))
-      : files.rules.map((f) => { const r = validateRuleFile(f.path, f.text, languages); problems.push(...r.problems); return { file: r.file, path: f.path }; });
-    for (const { file, path } of valid) if (file) rules.set(file.id, compileRule(file, path));
+      ? snap.rules.map((r) => ({ file: r.data as RuleFile | undefined, path: join(dir, r.path), prepared: r.prepared as PreparedRule | undefined }))
+      : files.rules.map((f) => { const r = validateRuleFile(f.path, f.text, languages); problems.push(...r.problems); return { file: r.file, path: f.path, prepared: undefined }; });
+    for (const { file, path, prepared } of valid) if (file) rules.set(file.id, compileRule(file, path, prepared));
   }
   if (problems.length) throw new UserError(problems);
   return { rules: [...rules.values()], languages, key: read.map((r) => r.key).join(':') };
@@ -100,7 +101,7 @@ export function writeBuiltinSnapshot(): number {
   for (const f of files.rules) {
     const r = validateRuleFile(f.path, f.text, languages);
     problems.push(...r.problems);
-    if (r.file) rules.push({ path: relative(BUILTIN_RULES_DIR, f.path), data: r.file });
+    if (r.file) rules.push({ path: relative(BUILTIN_RULES_DIR, f.path), data: r.file, prepared: prepareRule(r.file) });
   }
   if (problems.length) throw new UserError(problems);
   writeFileSync(SNAPSHOT, JSON.stringify({ key: contentKey(BUILTIN_RULES_DIR, files), languages: langs, rules } satisfies Snapshot));

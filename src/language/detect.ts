@@ -11,8 +11,8 @@ export function detectLanguage(prose: string, languages: Iterable<Language>): st
   const langs = [...languages];
   if (langs.length === 0) return null;
   const counts = new Map<string, number>();
-  const sample = prose.length > 20000 ? prose.slice(0, 20000) : prose;
-  for (const m of sample.toLowerCase().matchAll(WORD)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+  const sample = (prose.length > 20000 ? prose.slice(0, 20000) : prose).toLowerCase();
+  for (const m of sample.matchAll(WORD)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
   const scores = new Map<string, number>();
   for (const [word, n] of counts) {
     const owners = langs.filter((l) => l.detect.has(word));

@@ -3,13 +3,13 @@ export interface Language {
   lang: string;
   name: string;
   detect: Set<string>;
-  /** Letters and endings only this language writes, for detection. */
+  /** Letters and endings only this language writes, for detection (in lower-cased text). */
   markers?: RegExp;
   negators: string[];
   negationWindow: number;
   /** Lower-cased abbreviations with their final dot ("p. ej." is kept as one entry). */
   abbreviations: string[];
-  /** Named vocabularies (e.g. `time`): each one regex that finds any of its expressions. */
+  /** Named vocabularies (e.g. `time`): each one regex that finds any of its expressions in lower-cased text. */
   vocabulary: Map<string, RegExp>;
   quoteAttribution?: RegExp;
   source: string;

@@ -2,7 +2,7 @@ import type { Language } from './language.js';
 import type { Problem } from '../errors.js';
 import { YamlSource } from '../yaml-source.js';
 import { object, str, list, regex, record, positiveInt, type ShapeContext } from '../shape.js';
-import { compileUserRegex } from '../rules/regex.js';
+import { compileLowered, compileUserRegex } from '../rules/regex.js';
 
 export interface LanguageFile {
   lang: string; name: string; detect: string[]; markers?: string; negators: string[]; negationWindow?: number;
@@ -30,13 +30,13 @@ export function loadLanguage(path: string, text: string): { language?: Language;
   return data ? { language: compileLanguage(data, path), problems } : { problems };
 }
 
-/** A validated language file → Language. Vocabulary regexes are compiled on first use. */
+/** A validated language file → Language. Vocabulary regexes are compiled on first use, for lower-cased text. */
 export function compileLanguage(f: LanguageFile, path: string): Language {
-  const union = (list: string[]) => compileUserRegex(list.length ? list.map((s) => `(?:${s})`).join('|') : '(?!)') as RegExp;
+  const union = (list: string[]) => compileLowered(list.length ? list.map((s) => `(?:${s})`).join('|') : '(?!)');
   return {
     lang: f.lang, name: f.name, source: path,
     detect: new Set(f.detect.map((w) => String(w).toLowerCase())),
-    markers: f.markers ? (compileUserRegex(f.markers, 'giu') as RegExp) : undefined,
+    markers: f.markers ? compileLowered(f.markers, 'gu') : undefined,
     negators: f.negators.map((n) => String(n).toLowerCase().replace(/’/g, "'")),
     negationWindow: f.negationWindow ?? 4,
     abbreviations: (f.abbreviations ?? []).map((a) => String(a).toLowerCase()),

@@ -1,18 +1,24 @@
 import type { Rule, RuleContext, Report, Suggestion } from './rule.js';
 import type { Message, PhraseEntry, RuleFile } from './rule-file.js';
-import { PhraseMatcher, type PhraseMatch } from './phrase-matcher.js';
+import { PhraseMatcher, phraseLiterals, type PhraseMatch } from './phrase-matcher.js';
 import { hasEvidence, isNegated } from './conditions.js';
 import { keepCase } from './casing.js';
-import { compileUserRegex } from './regex.js';
+import { compileLowered } from './regex.js';
 import { countWords, type Span } from '../language/sentences.js';
 
+/** What the build works out once for a built-in rule file, so that runs need not (see load-rules.ts). */
+export interface PreparedRule { literals: Record<string, Array<string[][] | null>> }
+
+export const prepareRule = (file: RuleFile): PreparedRule =>
+  ({ literals: Object.fromEntries(Object.entries(file.phrases ?? {}).map(([lang, entries]) => [lang, phraseLiterals(entries)])) });
+
 /** Turns a validated rule file into a Rule: the same object a plugin exports. */
-export function compileRule(file: RuleFile, source: string): Rule {
+export function compileRule(file: RuleFile, source: string, prepared?: PreparedRule): Rule {
   const severity = file.severity === 'warn' ? 'warning' : file.severity;
   const languages = file.phrases ? Object.keys(file.phrases) : ['any'];
   const fixable = Boolean(file.fixable) || Boolean(file.require?.append) || Object.values(file.phrases ?? {}).some((l) => l.some((p) => p.fix === true));
   const meta = { id: file.id, severity, description: file.description, languages, fixable, source, options: { ...(file.options ?? {}) } } as const;
-  const check = file.phrases ? phraseCheck(file) : file.metric ? metricCheck(file) : file.require ? requireCheck(file) : () => {};
+  const check = file.phrases ? phraseCheck(file, prepared) : file.metric ? metricCheck(file) : file.require ? requireCheck(file) : () => {};
   const entityCheck = file.entities ? entitiesCheck(file) : undefined;
   return {
     meta: { ...meta, languages: [...meta.languages], options: { ...meta.options } },
@@ -27,19 +33,27 @@ const messageIn = (m: Message, lang: string | null): string =>
 const fill = (template: string, values: Record<string, string | number>) =>
   template.replace(/\{(\w+)\}/g, (all, key: string) => (key in values ? String(values[key]) : all));
 
-function phraseCheck(file: RuleFile): (ctx: RuleContext) => void {
-  const matchers = new Map(Object.entries(file.phrases!).map(([lang, entries]) => [lang, new PhraseMatcher(entries)]));
+function phraseCheck(file: RuleFile, prepared: PreparedRule | undefined): (ctx: RuleContext) => void {
+  // Each language's matcher is built when a draft in that language first needs it.
+  const matchers = new Map<string, PhraseMatcher>();
+  const matcherFor = (lang: string) => {
+    const entries = file.phrases![lang];
+    if (!entries) return undefined;
+    let m = matchers.get(lang);
+    if (!m) matchers.set(lang, (m = new PhraseMatcher(entries, prepared?.literals[lang])));
+    return m;
+  };
   // A phrase's `unless` regexes are compiled the first time that phrase matches.
   const exceptions = new Map<PhraseEntry, RegExp[]>();
   const exceptionsOf = (e: PhraseEntry) => {
     if (!e.unless?.length) return undefined;
     let list = exceptions.get(e);
-    if (!list) exceptions.set(e, (list = e.unless.map((src) => compileUserRegex(src) as RegExp)));
+    if (!list) exceptions.set(e, (list = e.unless.map((src) => compileLowered(src))));
     return list;
   };
   return (ctx) => {
     for (const key of ctx.lang ? [ctx.lang, 'any'] : ['any']) {
-      const matcher = matchers.get(key);
+      const matcher = matcherFor(key);
       if (!matcher) continue;
       for (const m of matcher.find(ctx.doc.prose, ctx.lowerProse())) {
         if (crossesNonProse(ctx, m) || cancelled(file, ctx, m, exceptionsOf(m.entry))) continue;
@@ -63,7 +77,7 @@ function cancelled(file: RuleFile, ctx: RuleContext, m: PhraseMatch, exceptions:
   if ((m.entry.negation ?? file.negation) && isNegated(ctx, m.start)) return true;
   const sentence = ctx.sentenceAt(m.start);
   if (exceptions && sentence) {
-    const text = ctx.doc.prose.slice(sentence.start, sentence.end);
+    const text = ctx.lowerProse().slice(sentence.start, sentence.end);
     if (exceptions.some((re) => re.test(text))) return true;
   }
   if (file.unless?.sentence && hasEvidence(ctx, file.unless.sentence, sentence)) return true;

@@ -35,7 +35,7 @@ function hasPath(url: string): boolean {
 /** True when a named vocabulary of the language, or a detector, finds evidence in the span. */
 export function hasEvidence(ctx: RuleContext, names: readonly string[], span: Span | undefined): boolean {
   if (!span) return false;
-  const text = ctx.doc.prose.slice(span.start, span.end);
+  const text = ctx.lowerProse().slice(span.start, span.end);
   return names.some((name) => {
     const detector = DETECTORS[name];
     if (detector) return detector(ctx, span);

@@ -1,5 +1,7 @@
 import type { PhraseEntry } from './rule-file.js';
-import { UnionScan } from './union-scan.js';
+import { UnionScan, unionPieces, type UnionPiece } from './union-scan.js';
+import { LiteralIndex, MAX_INDEXED_TEXT } from './literal-index.js';
+import { requiredLiterals } from './literals.js';
 import { groupCount, lowerPattern, nonCapturing, phraseSource, unicodeBoundaries, withoutAssertions, WORD_END, WORD_START } from './regex.js';
 
 export interface PhraseMatch {
@@ -10,15 +12,36 @@ export interface PhraseMatch {
   groups: Array<string | undefined>;
 }
 
-/** One phrase entry: its written source, and regexes compiled only when first needed. */
+/** A phrase entry's pattern as matched: lower-cased unless the entry is case-sensitive. */
+const patternOf = (e: PhraseEntry): string => {
+  const written = e.regex ?? [e.match ?? []].flat().map(phraseSource).join('|');
+  return e.caseSensitive ? written : lowerPattern(written);
+};
+
+/** The assertion-free form of a pattern: matches wherever the real pattern does, and more. */
+const scanSourceOf = (pattern: string) => nonCapturing(withoutAssertions(pattern));
+
+/**
+ * Required literals of each entry (see literals.ts), in the entries' order: computed when the
+ * built-in rules are built into their snapshot, so a run does not read every pattern again.
+ */
+export const phraseLiterals = (entries: readonly PhraseEntry[]): Array<string[][] | null> =>
+  entries.map((e) => requiredLiterals(scanSourceOf(patternOf(e))) ?? null);
+
+/** One phrase entry, its regexes built only when a draft first needs them. */
 class Alternative {
   private verifier?: RegExp;
   private scanner?: RegExp;
-  readonly groups: number;
+  private finder?: UnionPiece;
+  private pattern?: string;
+  private scan?: string;
+  private groupTotal?: number;
 
-  constructor(readonly entry: PhraseEntry, readonly source: string, private readonly flags: string) {
-    this.groups = groupCount(source);
-  }
+  constructor(readonly entry: PhraseEntry, private readonly flags: string) {}
+
+  get source(): string { return (this.pattern ??= patternOf(this.entry)); }
+  get scanSource(): string { return (this.scan ??= scanSourceOf(this.source)); }
+  get groups(): number { return (this.groupTotal ??= groupCount(this.source)); }
 
   /** The real pattern, anchored at a position (sticky), on word boundaries; `d` gives group offsets. */
   verify(text: string, at: number): RegExpExecArray | null {
@@ -30,30 +53,40 @@ class Alternative {
 
   /** Could the pattern match at this position at all (its assertion-free superset)? */
   mayMatch(text: string, at: number): boolean {
-    const re = (this.scanner ??= new RegExp(`(?:${withoutAssertions(this.source)})`, `y${this.flags}`));
+    const re = (this.scanner ??= new RegExp(`(?:${this.scanSource})`, `y${this.flags}`));
     re.lastIndex = at;
     return re.test(text);
   }
+
+  /** The assertion-free pattern as a piece of a union scan, standing for alternative `offset`. */
+  piece(offset: number): UnionPiece {
+    this.finder ??= { re: new RegExp(this.scanSource, `g${this.flags}`), offset: 0, grouped: false };
+    return { ...this.finder, offset };
+  }
 }
 
-interface Group { scan?: UnionScan; alternatives: Alternative[]; flags: string; lowered: boolean }
+interface Group { alternatives: Alternative[]; index: LiteralIndex; union?: UnionPiece[]; lowered: boolean }
 
 /**
- * All phrases of one rule and language. One combined, assertion-free regex per case mode scans
- * the text: it has no lookbehind in front, so V8 skips ahead fast, and it is small to compile.
- * Where it finds a candidate, the entry's real pattern (compiled on first use) decides. Of two
- * entries that match at one position, the one listed first wins.
+ * All phrases of one rule and language. An assertion-free regex scans the text: it has no
+ * lookbehind in front, so V8 skips ahead fast. Where it finds a candidate, the entry's real
+ * pattern (compiled on first use) decides. Of two entries that match at one position, the one
+ * listed first wins.
+ *
+ * In a draft of ordinary size only the entries whose required words are in it are scanned, each
+ * with its own small regex (compiled once, when a draft first needs it); a long text is scanned
+ * with one union of all the entries.
  */
 export class PhraseMatcher {
   private readonly groups: Group[] = [];
 
-  constructor(entries: readonly PhraseEntry[]) {
+  /** `literals`: `phraseLiterals(entries)`, when known in advance. */
+  constructor(entries: readonly PhraseEntry[], literals = phraseLiterals(entries)) {
     for (const caseSensitive of [false, true]) {
-      const mine = entries.filter((e) => Boolean(e.caseSensitive) === caseSensitive);
+      const mine = entries.flatMap((e, k) => (Boolean(e.caseSensitive) === caseSensitive ? [k] : []));
       if (mine.length === 0) continue;
-      const source = (e: PhraseEntry) => e.regex ?? [e.match ?? []].flat().map(phraseSource).join('|');
-      const alternatives = mine.map((e) => new Alternative(e, caseSensitive ? source(e) : lowerPattern(source(e)), 'u'));
-      this.groups.push({ alternatives, flags: 'u', lowered: !caseSensitive });
+      const alternatives = mine.map((k) => new Alternative(entries[k], 'u'));
+      this.groups.push({ alternatives, index: new LiteralIndex(mine.map((k) => literals[k] ?? undefined)), lowered: !caseSensitive });
     }
   }
 
@@ -65,12 +98,18 @@ export class PhraseMatcher {
   *find(prose: string, lowered: string): Generator<PhraseMatch> {
     for (const g of this.groups) {
       const text = g.lowered ? lowered : prose;
-      // One union, cut in pieces when too big for V8 to optimize (see union-scan.ts).
-      const scan = (g.scan ??= new UnionScan(g.alternatives.map((a) => nonCapturing(withoutAssertions(a.source))), g.flags));
-      scan.lastIndex = 0;
+      let alternatives = g.alternatives, pieces: UnionPiece[];
+      if (text.length <= MAX_INDEXED_TEXT) {
+        alternatives = g.index.candidates(text).map((k) => g.alternatives[k]);
+        if (alternatives.length === 0) continue;
+        pieces = alternatives.map((a, k) => a.piece(k));
+      } else {
+        // One union, cut in pieces when too big for V8 to optimize (see union-scan.ts).
+        pieces = g.union ??= unionPieces(g.alternatives.map((a) => a.scanSource), 'u');
+      }
+      const scan = new UnionScan(pieces);
       for (let c = scan.exec(text); c; c = scan.exec(text)) {
-        const first = c.first;
-        const hit = this.verifyAt(g.alternatives, first, text, c.index);
+        const hit = this.verifyAt(alternatives, c.first, text, c.index);
         if (!hit) { scan.lastIndex = c.index + 1; continue; }
         const { alt, m } = hit;
         scan.lastIndex = m.index + m[0].length;

@@ -1,0 +1,75 @@
+// The phrase matcher's shortcuts must never change what it finds: boundaries written with one
+// lookaround where the neighbouring character is known, the literal pre-filter that skips
+// patterns a draft cannot match, and the per-pattern scan used for drafts of ordinary size.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Linter } from '../src/lint.js';
+import { requiredLiterals } from '../src/rules/literals.js';
+import { unicodeBoundaries } from '../src/rules/regex.js';
+import { MAX_INDEXED_TEXT } from '../src/rules/literal-index.js';
+import { builtins } from './helpers/builtins.js';
+
+const RUNS = Number(process.env.PROPERTY_RUNS) || 200;
+const W = '[\\p{L}\\p{N}_]';
+const fullBoundaries = (src: string) =>
+  src.replace(/\\b/g, `(?:(?<=${W})(?!${W})|(?<!${W})(?=${W}))`).replace(/\\B/g, `(?:(?<=${W})(?=${W})|(?<!${W})(?!${W}))`);
+const matches = (re: RegExp, text: string) => [...text.matchAll(re)].map((m) => [m.index, m[0]]);
+
+const piece = fc.constantFrom('\\b', '\\B', 'a', 'b', 'é', ' ', '\\s', '\\s+', '[eé]', '[^a]', '\\p{L}+', 'x?', '(?:ab|c)', '(?:a|\\s)', '\\u0020', '\\u00e9', 'a{0,2}', 'b{2}', '-', "'", '(?<=a)');
+const pattern = fc.array(piece, { minLength: 1, maxLength: 6 }).map((p) => p.join(''));
+const text = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'é', ' ', 'x', '-', "'", '1'), maxLength: 24 });
+
+describe('unicodeBoundaries', () => {
+  it('matches exactly what the two-sided boundary matches', () => {
+    fc.assert(fc.property(pattern, text, (p, t) => {
+      expect(matches(new RegExp(unicodeBoundaries(p), 'gu'), t)).toEqual(matches(new RegExp(fullBoundaries(p), 'gu'), t));
+    }), { numRuns: RUNS * 5 });
+  });
+  it('writes one lookaround where a neighbour is a known letter', () => {
+    expect(unicodeBoundaries('\\bsoon\\b')).toBe(`(?<!${W})soon(?!${W})`);
+    expect(unicodeBoundaries('\\b(?:today|tomorrow)\\b')).toBe(`(?<!${W})(?:today|tomorrow)(?!${W})`);
+    expect(unicodeBoundaries('\\s+\\b')).toContain('|');
+  });
+});
+
+describe('requiredLiterals', () => {
+  it('finds the words a phrase cannot match without', () => {
+    const sets = requiredLiterals("you(?:['’]ve|\\s+have)?\\s+made\\s+(?:a\\s+)?(?:mistakes?|errors?)")!;
+    expect(sets.map((s) => [...s].sort())).toEqual([['error', 'errors', 'mistake', 'mistakes'], ['made'], ['you']]);
+    expect(requiredLiterals('\\p{L}+\\s+x')).toBeUndefined(); // nothing of three characters is certain
+    expect(requiredLiterals('a|bcd')).toBeUndefined(); // one alternative needs nothing usable
+  });
+  it('every match contains a string of each set', () => {
+    const part = fc.constantFrom('you', 'your', 'made', 'mistake', 's?', '\\s+', '(?:a|the)\\s+', '(?:problem|issue)', '[eé]', '\\p{L}+', 'x*', '(?:soon|shortly)', "['’]ve", 'la', 'a{2,3}', '(?:ab)+', '.');
+    const source = fc.array(part, { minLength: 1, maxLength: 6 }).map((p) => p.join(''));
+    const words = fc.array(fc.constantFrom('you', 'your', 'made', 'mistake', 'mistakes', 'a', 'the', 'problem', 'issue', 'soon', 'shortly', "'ve", 'é', 'la', 'aa', 'abab', ' ', 'x'), { maxLength: 12 }).map((w) => w.join(' '));
+    fc.assert(fc.property(source, words, (src, t) => {
+      const sets = requiredLiterals(src);
+      if (!sets) return;
+      for (const m of t.matchAll(new RegExp(src, 'gu'))) {
+        for (const set of sets) expect(set.some((s) => m[0].includes(s))).toBe(true);
+      }
+    }), { numRuns: RUNS * 5 });
+  });
+});
+
+describe('the built-in rules find the same in a short draft as in a long one', () => {
+  // Past MAX_INDEXED_TEXT every pattern is scanned in one union, with no pre-filter.
+  const linter = new Linter(builtins.rules, builtins.languages);
+  const phrase = fc.constantFrom(
+    'your problem', 'as I already explained', 'we suspect fraud on your part', 'our system is down', 'you made a mistake',
+    'We will get back to you soon.', 'Dear customer', 'It is company policy.', 'su problema', 'ha cometido un error', 'el seu problema',
+    'ens posarem en contacte aviat', 'consulte nuestras preguntas frecuentes', 'I have escalated your case to our technical team',
+    'please do not hesitate to contact us', 'Unfortunately we cannot', 'check our FAQ', 'TODO', '[Customer Name]', 'obviously',
+  );
+  const filler = fc.constantFrom('We', 'fixed', 'the', 'parcel', 'today', 'hola', 'pedido', 'equip', 'and', 'it', 'by', 'Friday', '.', ',');
+  const draft = fc.array(fc.oneof(phrase, filler), { minLength: 3, maxLength: 30 }).map((w) => w.join(' '));
+  it('with the same messages at the same places', () => {
+    const pad = `\n\n${'Thanks. '.repeat(Math.ceil(MAX_INDEXED_TEXT / 8))}\n`;
+    fc.assert(fc.property(draft, fc.constantFrom('en', 'es', 'ca'), (t, lang) => {
+      const short = linter.lintText(t, { lang }).messages.filter((m) => m.ruleId !== 'long-paragraph' && m.ruleId !== 'long-sentence');
+      const long = linter.lintText(t + pad, { lang }).messages.filter((m) => m.line <= t.split('\n').length && m.ruleId !== 'long-paragraph' && m.ruleId !== 'long-sentence' && m.ruleId !== 'missing-contact-email');
+      expect(long).toEqual(short.filter((m) => m.ruleId !== 'missing-contact-email'));
+    }), { numRuns: 40 });
+  });
+});

@@ -416,3 +416,13 @@ describe('vendored schemas', () => {
     }
   });
 });
+
+describe('loadFormatter', () => {
+  it('loads each built-in format by name, the same function the API exports', async () => {
+    const { FORMAT_NAMES, loadFormatter } = await import('../src/formatters/load-formatter.js');
+    const { FORMATTERS } = await import('../src/formatters/index.js');
+    expect([...FORMAT_NAMES].sort()).toEqual(Object.keys(FORMATTERS).sort());
+    for (const name of FORMAT_NAMES) expect(await loadFormatter(name)).toBe(FORMATTERS[name]);
+    await expect(loadFormatter('nope')).rejects.toThrow(/unknown format/);
+  });
+});

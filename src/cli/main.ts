@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { CommanderError } from 'commander';
 import { UserError, formatProblem } from '../errors.js';
-import { FORMATTERS } from '../formatters/index.js';
+import { FORMAT_NAMES, loadFormatter } from '../formatters/load-formatter.js';
 import type { LintResult } from '../lint.js';
 import { summarize } from '../lint.js';
 import { buildProgram, type CliOptions } from './options.js';
@@ -15,7 +15,7 @@ import { VERSION } from './version.js';
 
 /** Runs the CLI; resolves to the exit code (0 clean, 1 errors found or too many warnings, 2 fatal). */
 export async function run(argv: readonly string[]): Promise<number> {
-  const cmd = buildProgram(VERSION, Object.keys(FORMATTERS));
+  const cmd = buildProgram(VERSION, [...FORMAT_NAMES]);
   let opts: CliOptions, paths: string[];
   try {
     cmd.parse(argv as string[], { from: 'node' });
@@ -50,7 +50,8 @@ async function dispatch(paths: string[], opts: CliOptions): Promise<number> {
     return run.fatal ? 2 : run.results.some((r) => r.errorCount > 0) ? 1 : 0;
   }
   const results = opts.quiet ? run.results.map(errorsOnly) : run.results;
-  const report = FORMATTERS[opts.format](results, {
+  const format = await loadFormatter(opts.format);
+  const report = format(results, {
     cwd: process.cwd(), colorLevel: opts.outputFile ? 0 : colorLevel(opts.color), rules: run.session.rules.map((r) => r.meta), version: VERSION,
     sourceOf: (filePath) => run.sources.get(filePath),
   });

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawnCli, UNPRIVILEGED } from './helpers/spawn-cli.js';
+import { isFixTempFile } from '../src/cli/write-file.js';
 
 /** A draft with fixable errors spread through it (so a torn write would show), and its fixed form. */
 function draft(i: number): { before: string; after: string } {
@@ -76,10 +77,13 @@ describe('a --fix run killed in the middle', () => {
     if (process.env.FAULT_DEBUG) console.log(signal, { killedWhileRunning, signal: run.signal, code: run.code, ms: run.ms, ...s, other: s.other.length });
     expect(s.other).toEqual([]);
     expect(s.fixed).toBeGreaterThan(0);
-    if (killedWhileRunning && run.signal === signal) expect(s.unchanged).toBeGreaterThan(0);
+    // The run really was killed mid-way (else this test would prove nothing).
+    expect([killedWhileRunning, run.signal]).toEqual([true, signal]);
+    expect(s.unchanged).toBeGreaterThan(0);
     const extraFiles = allFiles(dir).filter((p) => !files.some((f) => f.path === p));
     // An interrupted write can leave its temporary file: hidden, named *.tmp, never linted.
     for (const p of extraFiles) expect(p).toMatch(/\/\.reply-\d{4}\.md\.replylint-\d+-[0-9a-f]+\.tmp$/);
+    for (const p of extraFiles) expect(isFixTempFile(p), p).toBe(true); // the name later runs skip
     expect(extraFiles.filter((p) => LINTED.test(p))).toEqual([]);
     // A second run finishes the job: every file fixed, the run clean.
     if (signal !== 'SIGKILL') return;
@@ -126,4 +130,27 @@ describe('two --fix runs on the same tree at once (pre-commit in two terminals)'
     expect(states(files)).toEqual({ unchanged: 0, fixed: files.length, other: [] });
     expect(allFiles(dir).length).toBe(files.length);
   }, 600_000);
+});
+
+describe('temporary files left by a --fix run killed between write and rename', () => {
+  it('are never linted or fixed by a later run: skipped by walks and globs whatever --ext says; named, a warning', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'replylint-fault-'));
+    const d = draft(0);
+    const reply = join(dir, 'reply.md'), tmp = join(dir, '.reply.md.replylint-4242-0a1b2c3d.tmp');
+    writeFileSync(reply, d.before);
+    writeFileSync(tmp, d.before.slice(0, 300)); // a torn write: what the kill left
+    const names = (stdout: string) => (JSON.parse(stdout) as Array<{ filePath: string }>).map((r) => r.filePath);
+    for (const args of [['--ext', 'md,tmp', '.'], ['--ext', 'tmp,md', '**/*'], ['**/*.md', '**/*.tmp', '.']]) {
+      const r = await spawnCli(['--format', 'json', ...args], { cwd: dir, timeoutMs: 60_000 });
+      expect(r.stderr.split('\n').filter((l) => l && !l.startsWith("replylint: No files matching '**/*"))).toEqual([]);
+      expect(names(r.stdout)).toEqual([reply]);
+    }
+    const named = await spawnCli(['--format', 'json', tmp, reply], { cwd: dir, timeoutMs: 60_000 });
+    expect(named.stderr).toBe(`replylint: warning: ${tmp}: temporary file of an interrupted --fix run (not a draft), skipped; delete it once no replylint is running\n`);
+    expect([named.code, names(named.stdout)]).toEqual([1, [reply]]);
+    const fix = await spawnCli(['--fix', '--ext', 'md,tmp', '.'], { cwd: dir, timeoutMs: 60_000 });
+    expect([fix.code, fix.stderr]).toEqual([0, '']);
+    expect(readFileSync(reply, 'utf8')).toBe(d.after);
+    expect(readFileSync(tmp, 'utf8')).toBe(d.before.slice(0, 300));
+  }, 120_000);
 });

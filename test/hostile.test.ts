@@ -286,18 +286,28 @@ describe('broken configuration and rule files: a fatal error naming file, line a
     expect(r.code).toBe(2);
   });
 
-  it('one the analysis cannot see ((a|a)*$) is bounded at run time: a fatal message naming the rule, exit 2, and the rule skipped after', async () => {
-    const hostile = 'a'.repeat(60) + '!';
-    const dir = tempTree({ 'rules/custom.yaml': RULE('(a|a)*$'), 'a.txt': hostile, 'b.txt': hostile, 'c.txt': CLEAN });
+  // Polynomial backtracking is not refused at load: the analysis finds it in harmless phrases
+  // (28 of the built-in regexes, e.g. `\s+(?:ho\s+)?`). Such a pattern, and an exponential one the
+  // analysis cannot see, are bounded at run time instead: no run hangs, whatever the draft's size.
+  it.each([
+    ['exponential, unseen by the analysis', '(a|a)*$', 'a'.repeat(60) + '!'],
+    ['exponential, unseen by the analysis', '(a|a)*b', 'a'.repeat(60) + '!'],
+    ['polynomial (cubic) on a long draft', '\\\\s*\\\\s*\\\\s*x', 'Hi' + ' '.repeat(200_000) + '!'],
+  ])('%s (%s) is bounded at run time: a fatal message naming the rule, exit 2, and the rule skipped after', async (_, regex, hostile) => {
+    const dir = tempTree({ 'rules/custom.yaml': RULE(regex), 'a.txt': hostile, 'b.txt': hostile, 'c.txt': CLEAN });
     const r = await cli(['--format', 'json', '--rulesdir', 'rules', '.'], { cwd: dir, timeoutMs: 60_000, env: { REPLYLINT_RULE_TIMEOUT_MS: '1000' } });
     const fatal = json(r).map((res) => res.messages.filter((m) => m.fatal).map((m) => [m.ruleId, m.message]));
+    const over = /took longer than (1|1\.\d) s/.exec(fatal[0]?.[0]?.[1] ?? '')?.[0];
     expect(fatal).toEqual([
-      [['custom', expect.stringMatching(/^Rule 'custom' failed on this file: took longer than 1 s \(a regular expression that backtracks catastrophically, or a plugin that loops\?\); it is skipped for the rest of the run$/)]],
-      [['custom', "Rule 'custom' failed on this file: not run: it took longer than 1 s on an earlier draft"]],
-      [['custom', "Rule 'custom' failed on this file: not run: it took longer than 1 s on an earlier draft"]],
+      [['custom', `Rule 'custom' failed on this file: ${over} (a regular expression that backtracks catastrophically, or a plugin that loops?); it is skipped for the rest of the run`]],
+      [['custom', `Rule 'custom' failed on this file: not run: it ${over} on an earlier draft`]],
+      [['custom', `Rule 'custom' failed on this file: not run: it ${over} on an earlier draft`]],
     ]);
+    expect(over).toBeDefined();
+    // The other rules still ran on every draft.
+    expect(json(r)[0].messages.some((m) => m.ruleId === 'missing-contact-email')).toBe(true);
     expect(r.code).toBe(2);
-  });
+  }, 90_000);
 
   it('the built-in rules pass the same load-time check (none is refused)', async () => {
     const { catastrophicBacktracking } = await import('../src/rules/regex-safety.js');
@@ -314,6 +324,56 @@ describe('broken configuration and rule files: a fatal error naming file, line a
     expect(sources.length).toBeGreaterThan(100);
     expect(sources.filter((s) => catastrophicBacktracking(s))).toEqual([]);
   });
+});
+
+describe("a team's language file: its regular expressions get the same check at load and the same bound at run time", () => {
+  const LANG = (extra: string) => `lang: zz\nname: Zed\ndetect: [zed, zo]\nnegators: [nix]\n${extra}`;
+
+  it('exponential backtracking: refused at load, naming file, line and column', async () => {
+    const dir = tempTree({ 'rules/languages/zz.yaml': LANG('markers: "(a+)+$"\n'), 'a.txt': BAD });
+    const r = await cli(['--rulesdir', 'rules', 'a.txt'], { cwd: dir, timeoutMs: 30_000 });
+    expect(stderrLines(r)).toEqual([expect.stringMatching(/^replylint: \S+\/rules\/languages\/zz\.yaml:5:10: regular expression can backtrack catastrophically .*\(at markers\)$/)]);
+    expect([r.code, r.stdout]).toEqual([2, '']);
+  });
+
+  it('markers (detection) and quote attribution, outside any rule: bounded; each draft says so; the rules still ran', async () => {
+    const dir = tempTree({
+      'rules/languages/zz.yaml': LANG('markers: "\\\\s*\\\\s*\\\\s*x"\nquoteAttribution: "^(a|a)*$"\n'),
+      // a.txt hangs the markers (a long run of spaces), b.txt the attribution (the line above a quote).
+      'a.txt': BAD + ' '.repeat(200_000) + '!\n',
+      'b.txt': `${BAD}\n${'a'.repeat(60)}!\n> quoted\n`,
+      'c.txt': BAD,
+    });
+    const r = await cli(['--format', 'json', '--rulesdir', 'rules', '.'], { cwd: dir, timeoutMs: 90_000, env: { REPLYLINT_RULE_TIMEOUT_MS: '1000' } });
+    const lang = join(dir, 'rules/languages/zz.yaml');
+    const over = (m: string) => `${m.replace(/took longer than \S+ s/, 'took longer than N s')}`;
+    expect(stderrLines(r).map(over)).toEqual([
+      `replylint: ${join(dir, 'a.txt')}: ${lang}:5:10: markers: regular expression took longer than N s on this draft (does it backtrack catastrophically?); it matches nothing for the rest of the run`,
+      `replylint: ${join(dir, 'b.txt')}: ${lang}:6:19: quoteAttribution: regular expression took longer than N s on this draft (does it backtrack catastrophically?); it matches nothing for the rest of the run`,
+      `replylint: ${join(dir, 'b.txt')}: ${lang}:5:10: markers: regular expression not used: it took longer than N s on an earlier draft`,
+      // c.txt has no quote: the attribution pattern was not needed there.
+      `replylint: ${join(dir, 'c.txt')}: ${lang}:5:10: markers: regular expression not used: it took longer than N s on an earlier draft`,
+    ]);
+    for (const res of json(r)) expect(yours(res)).toEqual([['your-problem', 3, 10, 3, 22]]);
+    expect(r.code).toBe(2);
+  }, 120_000);
+
+  it('a vocabulary, used by a built-in rule (a team replacing en.yaml): bounded', async () => {
+    const en = readFileSync(join(__dirname, '../rules/languages/en.yaml'), 'utf8');
+    expect(en).toContain('vocabulary:\n  time:\n');
+    const hostile = en.replace('vocabulary:\n  time:\n', () => "vocabulary:\n  time:\n    - '(a|a)*$'\n");
+    const text = `Hi Ana,\n\nWe have escalated your case to the billing team ${'a'.repeat(60)}!\n\nWrite to help@shop.example.\n`;
+    const dir = tempTree({ 'rules/languages/en.yaml': hostile, 'a.txt': text, 'b.txt': text });
+    const r = await cli(['--format', 'json', '--rulesdir', 'rules', '--lang', 'en', '.'], { cwd: dir, timeoutMs: 90_000, env: { REPLYLINT_RULE_TIMEOUT_MS: '1000' } });
+    const at = `${join(dir, 'rules/languages/en.yaml')}:${hostile.split('\n').indexOf("    - '(a|a)*$'") + 1}:5: vocabulary.time: regular expression`;
+    expect(stderrLines(r).map((l) => l.replace(/took longer than \S+ s/, 'took longer than N s'))).toEqual([
+      `replylint: ${join(dir, 'a.txt')}: ${at} took longer than N s on this draft (does it backtrack catastrophically?); it matches nothing for the rest of the run`,
+      `replylint: ${join(dir, 'b.txt')}: ${at} not used: it took longer than N s on an earlier draft`,
+    ]);
+    // deferral still ran (its `unless: time` found nothing, so it reports).
+    for (const res of json(r)) expect(res.messages.filter((m) => m.ruleId === 'deferral')).toHaveLength(1);
+    expect(r.code).toBe(2);
+  }, 120_000);
 });
 
 describe('the command line', () => {

@@ -190,7 +190,7 @@ describe('a phrase list scanned in pieces (too big for one regex) finds what one
 
 describe('the CLI gives the same results with and without --concurrency and --cache', () => {
   it('on random trees of drafts', async () => {
-    const tree = fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c/d', 'c/e'), fc.constantFrom('.md', '.txt'), fc.oneof(markdownText, sentence)), { minLength: 4, maxLength: 12 });
+    const tree = fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c/d', 'c/e'), fc.constantFrom('.md', '.txt'), fc.oneof(markdownText, sentence)), { minLength: 20, maxLength: 100 });
     await fc.assert(fc.asyncProperty(tree, async (files) => {
       const dir = tempTree(Object.fromEntries(files.map(([n, ext, text], i) => [`${n}${i}${ext}`, text])));
       const run = async (extra: string[]) => {
@@ -207,6 +207,6 @@ describe('the CLI gives the same results with and without --concurrency and --ca
         expect(JSON.parse(other.stdout)).toEqual(JSON.parse(serial.stdout));
       }
       expect(readFileSync(join(dir, '.cache'), 'utf8').length).toBeGreaterThan(0);
-    }), { numRuns: 2, endOnFailure: true });
+    }), { numRuns: 3, endOnFailure: true }); // a few hundred random drafts, each linted four ways
   }, 600_000);
 });

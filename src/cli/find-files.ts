@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { resolve, extname } from 'node:path';
 import { UserError } from '../errors.js';
 import { globFiles, walkFiles } from './walk.js';
+import { isFixTempFile } from './write-file.js';
 
 export const DEFAULT_EXTENSIONS = ['md', 'markdown', 'txt', 'html', 'htm'];
 
@@ -12,6 +13,8 @@ export interface FoundFile { path: string; explicit: boolean; walked?: boolean }
  * Command-line paths → the files to lint, sorted and without duplicates. A file is taken as
  * named; a directory is walked for the extensions; anything else is a glob. A path that
  * matches nothing stops the run, unless `unmatched` takes it and another path matched files.
+ * Temporary files of an interrupted `--fix` (see write-file.ts) are never collected by a walk or
+ * a glob, whatever `--ext` says; named on the command line, the caller skips them with a warning.
  * `walkAlso`: more extensions a directory walk collects, unannounced (helpdesk exports, which
  * the caller keeps only when a config gives them a preset).
  */
@@ -36,11 +39,11 @@ export async function findFiles(patterns: readonly string[], extensions: readonl
       continue;
     } else if (stat?.isDirectory()) {
       const also = (name: string) => walkAlso.some((e) => name.toLowerCase().endsWith(`.${e.toLowerCase()}`));
-      matches = walkFiles(abs, (name) => hasExtension(name) || also(name));
+      matches = walkFiles(abs, (name) => (hasExtension(name) || also(name)) && !isFixTempFile(name));
     } else {
       const named = /\.[a-z0-9]+$/i.test(pattern.replace(/[{}*?[\]]/g, ''));
       matches = globFiles(pattern.replace(/\\/g, '/'), cwd)
-        .filter((f) => named || extensions.includes(extname(f).slice(1).toLowerCase()));
+        .filter((f) => (named || extensions.includes(extname(f).slice(1).toLowerCase())) && !isFixTempFile(f));
     }
     if (matches.length === 0) missing.push(`No files matching '${pattern}'${walked ? ` (a directory with no ${extensions.map((e) => `.${e}`).join(', ')} file in it)` : ''}`);
     for (const m of matches) if (!found.has(m)) found.set(m, walked ? { path: m, explicit: false, walked } : { path: m, explicit: false });

@@ -6,7 +6,7 @@ import { decodeDraft, encodeLike, readRegularFile, type Decoded } from './read-d
 import type { FoundFile } from './find-files.js';
 import type { Session } from './session.js';
 import type { CliOptions } from './options.js';
-import { writeFileAtomic } from './write-file.js';
+import { isFixTempFile, writeFileAtomic } from './write-file.js';
 import { loadParser } from './parsers.js';
 import { ExportProblem, specialLinter, type ExportCliOptions } from './lint-exports.js';
 
@@ -44,6 +44,10 @@ export async function lintDecoded(session: Session, filePath: string, decoded: E
 export async function lintFile(session: Session, file: FoundFile, opts: LintFileOptions): Promise<FileOutcome> {
   const out: FileOutcome = { notes: [], fatal: false };
   const fixing = Boolean(opts.fix || opts.fixDryRun);
+  if (isFixTempFile(file.path)) {
+    out.notes.push({ level: 'warning', text: `${file.path}: temporary file of an interrupted --fix run (not a draft), skipped; delete it once no replylint is running` });
+    return out;
+  }
   let bytes: Buffer;
   try {
     bytes = readRegularFile(file.path);
@@ -60,6 +64,7 @@ export async function lintFile(session: Session, file: FoundFile, opts: LintFile
   try {
     result = await lintDecoded(session, file.path, decoded, opts, fixing);
   } catch (e) {
+    languageTimeouts(session, file.path, out);
     if (!(e instanceof ExportProblem)) throw e;
     return { ...out, notes: [...out.notes, { level: 'error', text: e.message }], fatal: true };
   }
@@ -79,6 +84,7 @@ export async function lintFile(session: Session, file: FoundFile, opts: LintFile
       result = await lintDecoded(session, file.path, decoded, opts, false); // the report is about the file as it still is
     }
   }
+  languageTimeouts(session, file.path, out);
   // Formatters quote the text the messages point into: the fixed text when there is one.
   if (result.messages.length || result.output !== undefined) out.source = result.output ?? decoded.text;
   out.result = opts.fix ? withoutOutput(result) : withBom(result, decoded);
@@ -97,10 +103,16 @@ export async function lintStdin(session: Session, filePath: string, displayName:
   const unfixable = Boolean(opts.fix) && !cleanUtf8(decoded);
   if (unfixable) { out.notes.push({ level: 'error', text: `<stdin>: ${NOT_UTF8}` }); out.fatal = true; }
   const result = await lintDecoded(session, filePath, decoded, opts, fixing && !unfixable);
+  languageTimeouts(session, '<stdin>', out);
   out.result = withBom({ ...result, filePath: displayName }, decoded);
   out.source = result.output ?? decoded.text;
   if (opts.fix) out.fixed = unfixable ? stdinBytes : encodeLike(result.output ?? decoded.text, decoded);
   return out;
+}
+
+/** A language file's regex over its time budget on this draft: an error for the draft (exit 2, never cached). */
+function languageTimeouts(session: Session, name: string, out: FileOutcome): void {
+  for (const m of session.takeLanguageTimeouts?.() ?? []) { out.notes.push({ level: 'error', text: `${name}: ${m}` }); out.fatal = true; }
 }
 
 /** As ESLint's, `output` is the whole fixed file: a BOM the file had is part of it. */

@@ -9,7 +9,11 @@ import type { EffectiveConfig } from '../config/effective-config.js';
 import { BUILTIN_RULES_DIR, loadRuleDirs } from './load-rules.js';
 import type { CliOptions } from './options.js';
 import { VERSION } from './version.js';
-import { timeLimited } from './time-limit.js';
+import { timeLimited, timeLimitedRegExp } from './time-limit.js';
+import { readFileSync } from 'node:fs';
+import type { Language } from '../language/language.js';
+import { formatProblem } from '../errors.js';
+import { YamlSource, type Path } from '../yaml-source.js';
 
 /** Everything a run needs once: configs found, rules loaded (built-in, rulePaths, plugins), checked. */
 export interface Session {
@@ -21,6 +25,11 @@ export interface Session {
   /** Identifies the rules of the run (content of every rule file, plugin names), for the cache. */
   rulesKey: string;
   version: string;
+  /**
+   * What went wrong, since the last call, with regular expressions of language files that do
+   * not ship with replylint (over their time budget): one line each, to report on the draft just linted.
+   */
+  takeLanguageTimeouts?(): string[];
 }
 
 export async function openSession(opts: CliOptions, files: readonly string[], cwd = process.cwd()): Promise<Session> {
@@ -28,7 +37,10 @@ export async function openSession(opts: CliOptions, files: readonly string[], cw
   for (const f of files.length ? files : [join(cwd, '<cwd>')]) resolver.layersFor(f);
   const layers = resolver.loadedLayers();
   const { rulePaths, plugins } = extensionsOf(layers);
-  const { rules: fileRules, languages, key: filesKey } = loadRuleDirs([BUILTIN_RULES_DIR, ...opts.rulesdir.map((d) => join(cwd, d)), ...rulePaths]);
+  const { rules: fileRules, languages: loaded, key: filesKey } = loadRuleDirs([BUILTIN_RULES_DIR, ...opts.rulesdir.map((d) => join(cwd, d)), ...rulePaths]);
+  // Language files that do not ship with replylint: their regexes are bounded in time, like rules.
+  const timeouts = new Set<string>();
+  const languages = new Map([...loaded].map(([lang, l]) => [lang, l.source.startsWith(BUILTIN_RULES_DIR) ? l : timeLimitedLanguage(l, (m) => timeouts.add(m))]));
   const pluginRules = await loadPlugins(plugins, opts.plugins);
   // Rules that do not ship with replylint run with a time budget (see time-limit.ts).
   const rules = [...fileRules, ...pluginRules].map((r) => (r.meta.source.startsWith(BUILTIN_RULES_DIR) ? r : timeLimited(r)));
@@ -46,5 +58,34 @@ export async function openSession(opts: CliOptions, files: readonly string[], cw
     rulesKey: [filesKey, ...plugins.map((p) => `${p.dir}:${p.spec}`)].join('|'),
     linter: new Linter(rules, languages),
     configFor: (file) => effectiveConfig(resolver.layersFor(file), file, ruleMetas),
+    takeLanguageTimeouts: () => { const out = [...timeouts]; timeouts.clear(); return out; },
   };
+}
+
+/** The language with each of its regexes bounded in time (see timeLimitedRegExp); `report` gets `file:line:col: key: why`. */
+function timeLimitedLanguage(l: Language, report: (message: string) => void): Language {
+  let src: YamlSource | undefined;
+  const where = (path: Path) => {
+    try { src ??= new YamlSource(l.source, readFileSync(l.source, 'utf8')); } catch { return { file: l.source, message: '' }; }
+    return src.problem(path, '');
+  };
+  const bound = (re: RegExp, path: Path) => timeLimitedRegExp(re, (why) => report(formatProblem({ ...where(path), message: `${path.join('.')}: regular expression ${why}` })));
+  const vocabulary = l.vocabulary;
+  return {
+    ...l,
+    markers: l.markers && bound(l.markers, ['markers']),
+    quoteAttribution: l.quoteAttribution && bound(l.quoteAttribution, ['quoteAttribution']),
+    vocabulary: new BoundedVocabulary(vocabulary, (re, name) => bound(re, ['vocabulary', name])),
+  };
+}
+
+/** A language's vocabularies, each regex bounded the first time it is asked for (they are compiled lazily). */
+class BoundedVocabulary extends Map<string, RegExp> {
+  constructor(private readonly inner: Map<string, RegExp>, private readonly bound: (re: RegExp, name: string) => RegExp) { super(); }
+  override get(name: string): RegExp | undefined {
+    if (!super.has(name)) { const re = this.inner.get(name); if (!re) return undefined; super.set(name, this.bound(re, name)); }
+    return super.get(name);
+  }
+  override has(name: string): boolean { return this.inner.has(name); }
+  override keys(): MapIterator<string> { return this.inner.keys(); }
 }

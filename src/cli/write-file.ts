@@ -3,6 +3,15 @@ import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
 /**
+ * The temporary file `writeFileAtomic` writes before its rename (`.reply.md.replylint-<pid>-<hex>.tmp`).
+ * A run killed in between (SIGKILL, power loss) leaves it behind: no later run lints it.
+ */
+export const FIX_TEMP_FILE = /^\..+\.replylint-\d+-[0-9a-f]{8}\.tmp$/;
+
+/** True for the name (or path) of a temporary file left by an interrupted `--fix`. */
+export const isFixTempFile = (path: string): boolean => FIX_TEMP_FILE.test(basename(path));
+
+/**
  * Replaces a file's content atomically: a temporary file in the same directory, same mode,
  * renamed over the target (through a symlink, over the link's target). An interrupted run
  * leaves the file either as it was or fully written. A read-only file (no write permission bit, or
@@ -17,6 +26,7 @@ export function writeFileAtomic(path: string, data: Uint8Array): void {
   if ((mode & 0o222) === 0) throw readOnly();
   try { accessSync(target, constants.W_OK); } catch { throw readOnly(); }
   const tmp = join(dirname(target), `.${basename(target)}.replylint-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  // FIX_TEMP_FILE must match this name: a run killed between write and rename leaves it behind.
   try {
     writeFileSync(tmp, data, { mode, flag: 'wx' });
     chmodSync(tmp, mode);

@@ -231,7 +231,7 @@ describe('exports end to end (built CLI)', () => {
     expect(z.item).toEqual({ source: 'zendesk', kind: 'macro', id: '360111062754', title: 'Billing::Refund', field: 'comment_value_html', pointer: '/macros/0/actions/1/value', line: 1, column: body.indexOf('Unfortunately') + 1 });
   }, E2E);
 
-  it('names the item in stylish, compact, github, gitlab and SARIF', () => {
+  it('names the item in stylish, compact, github, gitlab, rdjson and SARIF', () => {
     const file = fixture('zendesk-macros.json');
     const col = (JSON.parse(readFileSync(file, 'utf8')).macros[0].actions[1].value as string).indexOf('your problem') + 1;
     const stylish = runCli([file], { cwd: HELPDESK }).stdout;
@@ -244,6 +244,10 @@ describe('exports end to end (built CLI)', () => {
     expect(github).toContain(`::error file=zendesk-macros.json,line=11,col=138,endLine=11,endColumn=150,title=your-problem::[zendesk macro 360111062754 "Billing::Refund" › comment_value_html 1:${col}] `);
     const gitlab = JSON.parse(runCli(['--format', 'gitlab', file], { cwd: HELPDESK }).stdout);
     expect(gitlab[0].description).toMatch(/^\[zendesk macro 360111062754 "Billing::Refund" › comment_value_html 1:1\] missing-contact-email: /);
+    const rdjson = JSON.parse(runCli(['--format', 'rdjson', file], { cwd: HELPDESK }).stdout);
+    const rd = rdjson.diagnostics.find((d: { code?: { value: string } }) => d.code?.value === 'your-problem');
+    expect(rd.message).toMatch(new RegExp(`^\\[zendesk macro 360111062754 "Billing::Refund" › comment_value_html 1:${col}\\] `));
+    expect(rd.location).toMatchObject({ path: 'zendesk-macros.json', range: { start: { line: 11 } } });
     const sarif = JSON.parse(runCli(['--format', 'sarif', file], { cwd: HELPDESK }).stdout);
     const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'your-problem');
     const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });

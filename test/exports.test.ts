@@ -281,6 +281,26 @@ describe('exports end to end (built CLI)', () => {
     expect(results[0].messages.length).toBeGreaterThan(0);
   }, E2E);
 
+  it('says so when a directory holds only exports, like a directory without drafts (exit 2)', () => {
+    const zendesk = readFileSync(fixture('zendesk-macros.json'), 'utf8');
+    const dir = tempTree({ 'one/macros.json': zendesk, 'two/a.json': zendesk, 'two/b.yaml': 'x: 1\n', 'empty/.keep': '', 'drafts/a.md': 'Hi Ana, write to help@shop.example.\n' });
+    const list = '.md, .markdown, .txt, .html, .htm';
+    const empty = runCli(['empty'], { cwd: dir });
+    expect([empty.code, empty.stderr]).toEqual([2, `replylint: No files matching 'empty' (a directory with no ${list} file in it)\n`]);
+    const one = runCli(['--format', 'json', 'one'], { cwd: dir });
+    expect([one.code, one.stdout]).toEqual([2, '']);
+    expect(one.stderr).toBe(`replylint: No files matching 'one' (a directory with no ${list} file in it, only a helpdesk export (JSON, YAML or CSV), which a walk leaves alone: name it (\`replylint one/macros.json\`) or give it a preset with a config \`from\`)\n`);
+    // With other paths to lint: the error, the others' report, exit 2 (as for an empty directory).
+    const mixed = runCli(['--format', 'json', 'two/', 'drafts'], { cwd: dir });
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toBe(`replylint: No files matching 'two/' (a directory with no ${list} file in it, only 2 helpdesk exports (JSON, YAML or CSV), which a walk leaves alone: name them (\`replylint two/*.json\`) or give them a preset with a config \`from\`)\n`);
+    expect(JSON.parse(mixed.stdout).map((x: { filePath: string }) => x.filePath)).toEqual([join(dir, 'drafts/a.md')]);
+    // Named, it is linted; a directory with drafts besides exports is linted quietly.
+    expect(runCli(['one/macros.json'], { cwd: dir }).stderr).toBe('');
+    const drafts = runCli(['.'], { cwd: tempTree({ 'package.json': '{"name":"x"}', 'a.md': 'Hi Ana, write to help@shop.example.\n' }) });
+    expect([drafts.code, drafts.stderr]).toEqual([0, '']);
+  }, E2E);
+
   it('reads a team’s own preset from config, by `from` or by its `detect`', () => {
     const raw = JSON.stringify({ replies: [{ key: 'R-1', label: 'Refund', lang: 'en', html: '<p>Hi Ana, we fixed your problem soon.</p>' }] }, null, 2);
     const config = 'root: true\nexportPresets:\n  shopdesk:\n    kind: reply\n    items: ["replies[*]"]\n    detect: [key, html]\n    id: key\n    title: label\n    locale: lang\n    signatureEmail: help@shop.example\n    fields:\n      - path: html\n        format: html\n';

@@ -18,7 +18,7 @@ import type { XNode, XString } from '../src/exports/tree.js';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { builtins } from './helpers/builtins.js';
-import { runCli, tempTree } from './helpers/run-cli.js';
+import { runCli, runCliJson, tempTree } from './helpers/run-cli.js';
 
 const HELPDESK = resolve(__dirname, '../fixtures/helpdesk');
 const fixture = (name: string) => join(HELPDESK, name);
@@ -37,8 +37,8 @@ function atPointer(value: unknown, pointer: string): unknown {
 
 type Result = { filePath: string; messages: LintMessage[]; lang: string | null };
 function lintJson(file: string | string[], args: string[] = [], cwd?: string): { code: number | null; results: Result[]; stderr: string } {
-  const r = runCli(['--format', 'json', ...args, ...[file].flat()], { cwd });
-  return { code: r.code, results: r.stdout ? JSON.parse(r.stdout) : [], stderr: r.stderr };
+  const r = runCliJson([...args, ...[file].flat()], { cwd });
+  return { code: r.code, results: r.results as unknown as Result[], stderr: r.stderr };
 }
 /** One run of the built CLI over every bundled export (spawning is slow on a busy machine). */
 let all: Map<string, Result> | undefined;

@@ -281,6 +281,39 @@ describe('exports end to end (built CLI)', () => {
     expect(results[0].messages.length).toBeGreaterThan(0);
   }, E2E);
 
+  it('README: each helpdesk has a section with the endpoint or screen and a command that lints its export', () => {
+    const readme = readFileSync(resolve(__dirname, '../README.md'), 'utf8');
+    const from = readme.indexOf('\n### Getting the export, helpdesk by helpdesk\n');
+    const section = readme.slice(from, readme.indexOf('\n### ', from + 1));
+    const HELPDESKS: Array<[string, string, string]> = [
+      ['Zendesk', 'zendesk', 'zendesk-macros.json'], ['Freshdesk', 'freshdesk', 'freshdesk-canned-responses.json'],
+      ['Help Scout', 'helpscout', 'helpscout-saved-replies.json'], ['Intercom', 'intercom', 'intercom-macros.json'],
+      ['Front', 'front', 'front-message-templates.json'], ['Gorgias', 'gorgias', 'gorgias-macros.json'],
+      ['Zammad', 'zammad', 'zammad-text-modules.json'], ['Chatwoot', 'chatwoot', 'chatwoot-canned-responses.json'],
+      ['osTicket', 'osticket', 'osticket-canned-responses.yaml'],
+    ];
+    const files: Record<string, string> = {};
+    const expected: Record<string, string> = {};
+    for (const [name, preset, sample] of HELPDESKS) {
+      const start = section.indexOf(`\n**${name}** — `);
+      expect(start, name).toBeGreaterThan(-1);
+      const next = section.indexOf('\n**', start + 1);
+      const part = section.slice(start, next < 0 ? undefined : next);
+      expect(part, name).toMatch(/`GET \/|\*[A-Z][^*]+ → [^*]+\*/);
+      const command = /```sh\n(?:.*\n)*?replylint (\S+)\n```/.exec(part);
+      expect(command, name).not.toBeNull();
+      // The documented command, run on a sample saved under the name it uses, reads the right helpdesk.
+      const raw = readFileSync(fixture(sample), 'utf8');
+      files[command![1]] = sample.endsWith('.yaml') && command![1].endsWith('.json') ? JSON.stringify(parseYamlValue(raw)) : raw;
+      expected[command![1]] = preset;
+    }
+    expect(readme).toMatch(/\n### CSV exports and database dumps\n[\s\S]*?```sh\nreplylint \S+\.csv --csv-body-column /);
+    const dir = tempTree(files);
+    const r = runCliJson(['--no-config-lookup', ...Object.keys(files)], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(Object.fromEntries(r.results.map((x) => [x.filePath.slice(dir.length + 1), x.messages.find((m) => m.item)?.item?.source]))).toEqual(expected);
+  }, E2E);
+
   it('says so when a directory holds only exports, like a directory without drafts (exit 2)', () => {
     const zendesk = readFileSync(fixture('zendesk-macros.json'), 'utf8');
     const dir = tempTree({ 'one/macros.json': zendesk, 'two/a.json': zendesk, 'two/b.yaml': 'x: 1\n', 'empty/.keep': '', 'drafts/a.md': 'Hi Ana, write to help@shop.example.\n' });

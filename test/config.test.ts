@@ -2,14 +2,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempTree } from './helpers/run-cli.js';
+import { runCli, runCliJson, tempTree } from './helpers/run-cli.js';
 
 const LONG = 'We have looked at the order and we can see that it left the warehouse on Monday and that the courier then took it to the wrong depot, which is why it is late. Write to help@shop.example.\n';
 const PLACEHOLDER = 'Hi [Customer Name], write to help@shop.example.\n';
-const json = (args: string[], cwd: string) => {
-  const r = runCli(['--format', 'json', ...args], { cwd });
-  return { ...r, results: r.stdout ? JSON.parse(r.stdout) : [] };
-};
 const rulesOf = (res: { messages: Array<{ ruleId: string; severity: number }> }) => res.messages.map((m) => `${m.ruleId}:${m.severity}`);
 
 describe('discovery and merging', () => {
@@ -21,7 +17,7 @@ describe('discovery and merging', () => {
       'a.txt': PLACEHOLDER + LONG,
       'team/sub/b.txt': PLACEHOLDER + LONG,
     });
-    const { results } = json(['.'], dir);
+    const { results } = runCliJson(['.'], { cwd: dir });
     expect(rulesOf(results[0])).toEqual(['long-sentence:2']);
     // team/ is root: the top config's long-sentence: error does not reach team/sub
     expect(rulesOf(results[1])).toEqual(['unfilled-placeholder:1']);
@@ -32,9 +28,9 @@ describe('discovery and merging', () => {
       'other.yaml': 'rules:\n  unfilled-placeholder: warn\n',
       'a.txt': PLACEHOLDER,
     });
-    expect(rulesOf(json(['a.txt'], dir).results[0])).toEqual([]);
-    expect(rulesOf(json(['--config', 'other.yaml', 'a.txt'], dir).results[0])).toEqual(['unfilled-placeholder:1']);
-    expect(rulesOf(json(['--no-config-lookup', 'a.txt'], dir).results[0])).toEqual(['unfilled-placeholder:2']);
+    expect(rulesOf(runCliJson(['a.txt'], { cwd: dir }).results[0])).toEqual([]);
+    expect(rulesOf(runCliJson(['--config', 'other.yaml', 'a.txt'], { cwd: dir }).results[0])).toEqual(['unfilled-placeholder:1']);
+    expect(rulesOf(runCliJson(['--no-config-lookup', 'a.txt'], { cwd: dir }).results[0])).toEqual(['unfilled-placeholder:2']);
   });
   it('extends presets and relative files; a severity-only entry keeps the options from further away', () => {
     const dir = tempTree({
@@ -42,7 +38,7 @@ describe('discovery and merging', () => {
       '.replylintrc.yaml': 'extends: ./base.yaml\nrules:\n  long-sentence: error\n',
       'a.txt': LONG + 'Simply do it. ' + 'word '.repeat(120) + '.\n',
     });
-    const res = json(['a.txt'], dir).results[0];
+    const res = runCliJson(['a.txt'], { cwd: dir }).results[0];
     expect(rulesOf(res).filter((r: string) => r.startsWith('long-sentence'))).toEqual(['long-sentence:2']);
     const printed = JSON.parse(runCli(['--print-config', 'a.txt'], { cwd: dir }).stdout);
     expect(printed.rules['long-sentence']).toEqual(['error', { words: 100 }]);
@@ -57,7 +53,7 @@ describe('discovery and merging', () => {
       'c.txt': 'Thanks a lot for writing.\n',
       'keep.txt': 'Thanks a lot for writing.\n',
     });
-    const byName = Object.fromEntries(json(['.'], dir).results.map((r: { filePath: string }) => [r.filePath.slice(dir.length + 1), r]));
+    const byName = Object.fromEntries(runCliJson(['.'], { cwd: dir }).results.map((r) => [r.filePath.slice(dir.length + 1), r]));
     expect(rulesOf(byName['macros/x/a.md'])).toEqual([]);
     expect(rulesOf(byName['b.md'])).toEqual(['unfilled-placeholder:2']);
     expect(byName['c.txt'].lang).toBe('es');
@@ -65,13 +61,13 @@ describe('discovery and merging', () => {
   });
   it('takes the language from front matter, then --lang, then config, then detection', () => {
     const dir = tempTree({ '.replylintrc.yaml': 'lang: ca\n', 'fm.md': '---\nlang: es\n---\nThank you for writing.\n', 'plain.md': 'Thank you for writing.\n' });
-    expect(json(['fm.md', 'plain.md'], dir).results.map((r: { lang: string }) => r.lang)).toEqual(['es', 'ca']);
-    expect(json(['--lang', 'en', 'fm.md', 'plain.md'], dir).results.map((r: { lang: string }) => r.lang)).toEqual(['es', 'en']);
-    expect(json(['--no-config-lookup', 'plain.md'], dir).results[0].lang).toBe('en');
+    expect(runCliJson(['fm.md', 'plain.md'], { cwd: dir }).results.map((r) => r.lang)).toEqual(['es', 'ca']);
+    expect(runCliJson(['--lang', 'en', 'fm.md', 'plain.md'], { cwd: dir }).results.map((r) => r.lang)).toEqual(['es', 'en']);
+    expect(runCliJson(['--no-config-lookup', 'plain.md'], { cwd: dir }).results[0].lang).toBe('en');
   });
   it('gives a draft in another language lang null, a warning, and only language-neutral rules', () => {
     const dir = tempTree({ 'fr.txt': 'Bonjour Marie, nous avons bien reçu votre colis et nous vous remercions pour votre patience aujourd\'hui. [Nom]\n' });
-    const res = json(['fr.txt'], dir).results[0];
+    const res = runCliJson(['fr.txt'], { cwd: dir }).results[0];
     expect(res.lang).toBeNull();
     expect(res.messages.map((m: { ruleId: string | null; message: string }) => m.ruleId ?? m.message)).toEqual([
       expect.stringMatching(/^Language not recognised/), 'missing-contact-email', 'unfilled-placeholder',
@@ -79,15 +75,15 @@ describe('discovery and merging', () => {
   });
   it('lets a draft tune itself in front matter and ignores the user\'s other keys', () => {
     const dir = tempTree({ 'a.md': '---\ntitle: Refund macro\ntags: [billing]\nreplylint:\n  rules:\n    unfilled-placeholder: off\n---\n' + PLACEHOLDER });
-    expect(rulesOf(json(['a.md'], dir).results[0])).toEqual([]);
+    expect(rulesOf(runCliJson(['a.md'], { cwd: dir }).results[0])).toEqual([]);
   });
   it('lints quoted customer text with quotes: lint', () => {
     const dir = tempTree({ '.replylintrc.yaml': 'quotes: lint\n', 'a.txt': 'Hello, write to help@shop.example.\n\n> Hi [Customer Name]\n' });
-    expect(rulesOf(json(['a.txt'], dir).results[0])).toEqual(['unfilled-placeholder:2']);
+    expect(rulesOf(runCliJson(['a.txt'], { cwd: dir }).results[0])).toEqual(['unfilled-placeholder:2']);
   });
   it('uses contactEmail to offer a fix for missing-contact-email, and --fix writes it', () => {
     const dir = tempTree({ '.replylintrc.yaml': 'contactEmail: help@shop.example\n', 'a.txt': 'Hi Ana,\r\n\r\nYour refund left today.\r\n\r\nLeo\r\n' });
-    const res = json(['a.txt'], dir).results[0];
+    const res = runCliJson(['a.txt'], { cwd: dir }).results[0];
     expect(res.messages[0]).toMatchObject({ ruleId: 'missing-contact-email', fix: { text: '\r\n\r\nIf you have any other question, write to us at help@shop.example.' } });
     expect(runCli(['--fix', 'a.txt'], { cwd: dir }).code).toBe(0);
     expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('Hi Ana,\r\n\r\nYour refund left today.\r\n\r\nIf you have any other question, write to us at help@shop.example.\r\n\r\nLeo\r\n');
@@ -131,11 +127,11 @@ describe('rulePaths and plugins', () => {
   const JARGON = 'id: ticket-jargon\nseverity: warning\ndescription: Jargon.\nmessage: Say "{suggest}".\nphrases:\n  en:\n    - match: ticket number\n      suggest: reference number\n';
   it('loads a team\'s own YAML rules from rulePaths, relative to the config', () => {
     const dir = tempTree({ 'cfg/.replylintrc.yaml': 'rulePaths: [../team-rules]\n', 'team-rules/ticket-jargon.yaml': JARGON, 'cfg/a.txt': 'Your ticket number is 4. Write to a@b.example.\n' });
-    expect(rulesOf(json(['cfg/a.txt'], dir).results[0])).toEqual(['ticket-jargon:1']);
+    expect(rulesOf(runCliJson(['cfg/a.txt'], { cwd: dir }).results[0])).toEqual(['ticket-jargon:1']);
   });
   it('runs the example plugin, whose rule fixes, is configured and disabled like any rule', () => {
     const plugin = resolve(__dirname, '../fixtures/plugin-order-number');
-    const r = json(['en-order-number.txt'], plugin);
+    const r = runCliJson(['en-order-number.txt'], { cwd: plugin });
     expect(r.results[0].messages).toEqual([expect.objectContaining({ ruleId: 'order-number-format', severity: 2, line: 3, column: 35, fix: expect.objectContaining({ text: 'SH-204518' }) })]);
     expect(runCli(['--no-plugins', 'en-order-number.txt'], { cwd: plugin }).stderr).toMatch(/\.replylintrc\.yaml:3:11: plugin '\.\/order-number-plugin\.js' refused: --no-plugins/);
     const dir = tempTree({
@@ -156,20 +152,20 @@ describe('inline directives', () => {
       'a.md': '<!-- replylint-disable-next-line unfilled-placeholder -->\nHi [Name],\n\nHi [Name] again. <!-- replylint-disable-line -->\n\n<!-- replylint-disable -->\n[First]\n<!-- replylint-enable -->\n[Second] help@x.example\n',
       'b.txt': '{{!-- replylint-disable-next-line unfilled-placeholder --}}\nHi [Name],\n{# replylint-disable-line #} [Other]\n[Third] help@x.example\n',
     });
-    const [a, b] = json(['a.md', 'b.txt'], dir).results;
+    const [a, b] = runCliJson(['a.md', 'b.txt'], { cwd: dir }).results;
     expect(a.messages.map((m: { line: number }) => m.line)).toEqual([9]);
     expect(b.messages.map((m: { line: number }) => m.line)).toEqual([4]);
   });
   it('reports an HTML comment directive in plain text (it would reach the customer) and unknown rule ids', () => {
     const dir = tempTree({ 'a.txt': '<!-- replylint-disable -->\nhelp@x.example\n', 'b.md': '<!-- replylint-disable your-problm -->\nhelp@x.example\n' });
-    const [a, b] = json(['a.txt', 'b.md'], dir).results;
+    const [a, b] = runCliJson(['a.txt', 'b.md'], { cwd: dir }).results;
     expect(a.messages[0].message).toMatch(/In plain text, write directives as \{\{!-- replylint-… --\}\}/);
     expect(b.messages[0].message).toMatch(/Unknown rule 'your-problm' in replylint-disable directive \(did you mean 'your-problem'\?\)/);
   });
   it('reports directives that suppressed nothing with --report-unused-disable-directives', () => {
     const dir = tempTree({ 'a.md': '<!-- replylint-disable-next-line long-sentence -->\nHi [Name], help@x.example\n' });
-    expect(json(['a.md'], dir).results[0].messages).toEqual([expect.objectContaining({ ruleId: 'unfilled-placeholder' })]);
-    const msgs = json(['--report-unused-disable-directives', 'a.md'], dir).results[0].messages;
+    expect(runCliJson(['a.md'], { cwd: dir }).results[0].messages).toEqual([expect.objectContaining({ ruleId: 'unfilled-placeholder' })]);
+    const msgs = runCliJson(['--report-unused-disable-directives', 'a.md'], { cwd: dir }).results[0].messages;
     expect(msgs.map((m: { message: string }) => m.message)).toContainEqual("Unused replylint-disable-next-line directive (no problems were reported from 'long-sentence')");
   });
 });
@@ -180,11 +176,11 @@ describe('ignoring and introspection', () => {
       '.replylintignore': 'archive/\n', 'alt-ignore': 'new/\n', '.replylintrc.yaml': 'ignorePatterns: ["*.draft.md"]\n',
       'archive/a.md': PLACEHOLDER, 'new/b.md': PLACEHOLDER, 'c.draft.md': PLACEHOLDER, 'd.md': PLACEHOLDER,
     });
-    const names = (args: string[]) => json(args, dir).results.map((r: { filePath: string }) => r.filePath.slice(dir.length + 1));
+    const names = (args: string[]) => runCliJson(args, { cwd: dir }).results.map((r) => r.filePath.slice(dir.length + 1));
     expect(names(['.'])).toEqual(['d.md', 'new/b.md']);
     expect(names(['--ignore-path', 'alt-ignore', '.'])).toEqual(['archive/a.md', 'd.md']);
     expect(names(['--no-ignore', '.'])).toEqual(['archive/a.md', 'c.draft.md', 'd.md', 'new/b.md']);
-    const explicit = json(['archive/a.md'], dir).results[0];
+    const explicit = runCliJson(['archive/a.md'], { cwd: dir }).results[0];
     expect(explicit.messages).toEqual([expect.objectContaining({ severity: 1, message: expect.stringMatching(/File ignored because of a matching ignore pattern/) })]);
   });
   it('--init writes a commented starter config that then loads, and never overwrites', () => {

@@ -18,7 +18,7 @@ import type { XNode, XString } from '../src/exports/tree.js';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { builtins } from './helpers/builtins.js';
-import { runCli, tempTree } from './helpers/run-cli.js';
+import { runCli, runCliJson, tempTree } from './helpers/run-cli.js';
 
 const HELPDESK = resolve(__dirname, '../fixtures/helpdesk');
 const fixture = (name: string) => join(HELPDESK, name);
@@ -37,8 +37,8 @@ function atPointer(value: unknown, pointer: string): unknown {
 
 type Result = { filePath: string; messages: LintMessage[]; lang: string | null };
 function lintJson(file: string | string[], args: string[] = [], cwd?: string): { code: number | null; results: Result[]; stderr: string } {
-  const r = runCli(['--format', 'json', ...args, ...[file].flat()], { cwd });
-  return { code: r.code, results: r.stdout ? JSON.parse(r.stdout) : [], stderr: r.stderr };
+  const r = runCliJson([...args, ...[file].flat()], { cwd });
+  return { code: r.code, results: r.results as unknown as Result[], stderr: r.stderr };
 }
 /** One run of the built CLI over every bundled export (spawning is slow on a busy machine). */
 let all: Map<string, Result> | undefined;
@@ -231,7 +231,7 @@ describe('exports end to end (built CLI)', () => {
     expect(z.item).toEqual({ source: 'zendesk', kind: 'macro', id: '360111062754', title: 'Billing::Refund', field: 'comment_value_html', pointer: '/macros/0/actions/1/value', line: 1, column: body.indexOf('Unfortunately') + 1 });
   }, E2E);
 
-  it('names the item in stylish, compact, github, gitlab and SARIF', () => {
+  it('names the item in stylish, compact, github, gitlab, rdjson and SARIF', () => {
     const file = fixture('zendesk-macros.json');
     const col = (JSON.parse(readFileSync(file, 'utf8')).macros[0].actions[1].value as string).indexOf('your problem') + 1;
     const stylish = runCli([file], { cwd: HELPDESK }).stdout;
@@ -244,6 +244,10 @@ describe('exports end to end (built CLI)', () => {
     expect(github).toContain(`::error file=zendesk-macros.json,line=11,col=138,endLine=11,endColumn=150,title=your-problem::[zendesk macro 360111062754 "Billing::Refund" › comment_value_html 1:${col}] `);
     const gitlab = JSON.parse(runCli(['--format', 'gitlab', file], { cwd: HELPDESK }).stdout);
     expect(gitlab[0].description).toMatch(/^\[zendesk macro 360111062754 "Billing::Refund" › comment_value_html 1:1\] missing-contact-email: /);
+    const rdjson = JSON.parse(runCli(['--format', 'rdjson', file], { cwd: HELPDESK }).stdout);
+    const rd = rdjson.diagnostics.find((d: { code?: { value: string } }) => d.code?.value === 'your-problem');
+    expect(rd.message).toMatch(new RegExp(`^\\[zendesk macro 360111062754 "Billing::Refund" › comment_value_html 1:${col}\\] `));
+    expect(rd.location).toMatchObject({ path: 'zendesk-macros.json', range: { start: { line: 11 } } });
     const sarif = JSON.parse(runCli(['--format', 'sarif', file], { cwd: HELPDESK }).stdout);
     const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'your-problem');
     const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
@@ -275,6 +279,59 @@ describe('exports end to end (built CLI)', () => {
     const results = JSON.parse(r.stdout);
     expect(results.map((x: { filePath: string }) => x.filePath)).toEqual([join(configured, 'exports/macros.json')]);
     expect(results[0].messages.length).toBeGreaterThan(0);
+  }, E2E);
+
+  it('README: each helpdesk has a section with the endpoint or screen and a command that lints its export', () => {
+    const readme = readFileSync(resolve(__dirname, '../README.md'), 'utf8');
+    const from = readme.indexOf('\n### Getting the export, helpdesk by helpdesk\n');
+    const section = readme.slice(from, readme.indexOf('\n### ', from + 1));
+    const HELPDESKS: Array<[string, string, string]> = [
+      ['Zendesk', 'zendesk', 'zendesk-macros.json'], ['Freshdesk', 'freshdesk', 'freshdesk-canned-responses.json'],
+      ['Help Scout', 'helpscout', 'helpscout-saved-replies.json'], ['Intercom', 'intercom', 'intercom-macros.json'],
+      ['Front', 'front', 'front-message-templates.json'], ['Gorgias', 'gorgias', 'gorgias-macros.json'],
+      ['Zammad', 'zammad', 'zammad-text-modules.json'], ['Chatwoot', 'chatwoot', 'chatwoot-canned-responses.json'],
+      ['osTicket', 'osticket', 'osticket-canned-responses.yaml'],
+    ];
+    const files: Record<string, string> = {};
+    const expected: Record<string, string> = {};
+    for (const [name, preset, sample] of HELPDESKS) {
+      const start = section.indexOf(`\n**${name}** — `);
+      expect(start, name).toBeGreaterThan(-1);
+      const next = section.indexOf('\n**', start + 1);
+      const part = section.slice(start, next < 0 ? undefined : next);
+      expect(part, name).toMatch(/`GET \/|\*[A-Z][^*]+ → [^*]+\*/);
+      const command = /```sh\n(?:.*\n)*?replylint (\S+)\n```/.exec(part);
+      expect(command, name).not.toBeNull();
+      // The documented command, run on a sample saved under the name it uses, reads the right helpdesk.
+      const raw = readFileSync(fixture(sample), 'utf8');
+      files[command![1]] = sample.endsWith('.yaml') && command![1].endsWith('.json') ? JSON.stringify(parseYamlValue(raw)) : raw;
+      expected[command![1]] = preset;
+    }
+    expect(readme).toMatch(/\n### CSV exports and database dumps\n[\s\S]*?```sh\nreplylint \S+\.csv --csv-body-column /);
+    const dir = tempTree(files);
+    const r = runCliJson(['--no-config-lookup', ...Object.keys(files)], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(Object.fromEntries(r.results.map((x) => [x.filePath.slice(dir.length + 1), x.messages.find((m) => m.item)?.item?.source]))).toEqual(expected);
+  }, E2E);
+
+  it('says so when a directory holds only exports, like a directory without drafts (exit 2)', () => {
+    const zendesk = readFileSync(fixture('zendesk-macros.json'), 'utf8');
+    const dir = tempTree({ 'one/macros.json': zendesk, 'two/a.json': zendesk, 'two/b.yaml': 'x: 1\n', 'empty/.keep': '', 'drafts/a.md': 'Hi Ana, write to help@shop.example.\n' });
+    const list = '.md, .markdown, .txt, .html, .htm';
+    const empty = runCli(['empty'], { cwd: dir });
+    expect([empty.code, empty.stderr]).toEqual([2, `replylint: No files matching 'empty' (a directory with no ${list} file in it)\n`]);
+    const one = runCli(['--format', 'json', 'one'], { cwd: dir });
+    expect([one.code, one.stdout]).toEqual([2, '']);
+    expect(one.stderr).toBe(`replylint: No files matching 'one' (a directory with no ${list} file in it, only a helpdesk export (JSON, YAML or CSV), which a walk leaves alone: name it (\`replylint one/macros.json\`) or give it a preset with a config \`from\`)\n`);
+    // With other paths to lint: the error, the others' report, exit 2 (as for an empty directory).
+    const mixed = runCli(['--format', 'json', 'two/', 'drafts'], { cwd: dir });
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toBe(`replylint: No files matching 'two/' (a directory with no ${list} file in it, only 2 helpdesk exports (JSON, YAML or CSV), which a walk leaves alone: name them (\`replylint two/*.json\`) or give them a preset with a config \`from\`)\n`);
+    expect(JSON.parse(mixed.stdout).map((x: { filePath: string }) => x.filePath)).toEqual([join(dir, 'drafts/a.md')]);
+    // Named, it is linted; a directory with drafts besides exports is linted quietly.
+    expect(runCli(['one/macros.json'], { cwd: dir }).stderr).toBe('');
+    const drafts = runCli(['.'], { cwd: tempTree({ 'package.json': '{"name":"x"}', 'a.md': 'Hi Ana, write to help@shop.example.\n' }) });
+    expect([drafts.code, drafts.stderr]).toEqual([0, '']);
   }, E2E);
 
   it('reads a team’s own preset from config, by `from` or by its `detect`', () => {

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, runCli, tempTree } from './helpers/run-cli.js';
+import { BIN, runCli, runCliJson, tempTree } from './helpers/run-cli.js';
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
@@ -38,7 +38,6 @@ function runRaw(args: string[], input: Buffer, cwd?: string) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr.toString('utf8') };
 }
 
-const json = (stdout: string) => JSON.parse(stdout) as { filePath: string; output?: string; errorCount: number; warningCount: number; fixableErrorCount: number; fixableWarningCount: number; messages: { ruleId: string; fix?: unknown; suggestions?: { fix: { text: string } }[] }[] }[];
 const ruleIds = (r: { messages: { ruleId: string }[] }) => r.messages.map((m) => m.ruleId);
 const listing = (dir: string) => readdirSync(dir).sort();
 
@@ -112,9 +111,9 @@ describe('--fix', () => {
 
   it('fixes again after each pass until nothing changes (a fix that reveals another)', () => {
     const dir = tempTree({ 'rules/doubled-word.yaml': DOUBLED, 'd.txt': 'We will call you very very very very early. Write to a@b.example.\n' });
-    const dry = runCli(['--rulesdir', 'rules', '--fix-dry-run', '--format', 'json', 'd.txt'], { cwd: dir });
+    const dry = runCliJson(['--rulesdir', 'rules', '--fix-dry-run', 'd.txt'], { cwd: dir });
     // One pass turns "very very very very" into "very very"; only more passes reach "very".
-    expect(json(dry.stdout)[0].output).toBe('We will call you very early. Write to a@b.example.\n');
+    expect(dry.results[0].output).toBe('We will call you very early. Write to a@b.example.\n');
     expect(runCli(['--rulesdir', 'rules', '--fix', 'd.txt'], { cwd: dir }).code).toBe(0);
     expect(readFileSync(join(dir, 'd.txt'), 'utf8')).toBe('We will call you very early. Write to a@b.example.\n');
   });
@@ -133,7 +132,7 @@ describe('--fix', () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('We fixed your problem. Write to a@b.example.\n', 'utf16le')]);
     const dir = tempTree({ 'latin1.txt': latin1, 'utf16.txt': utf16, 'good.txt': EN_CRLF.before });
     const inos = ['latin1.txt', 'utf16.txt'].map((f) => statSync(join(dir, f)).ino);
-    const r = runCli(['--fix', '--format', 'json', '.'], { cwd: dir });
+    const r = runCliJson(['--fix', '.'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/latin1\.txt: not fixed: the file did not decode cleanly as UTF-8/);
     expect(r.stderr).toMatch(/utf16\.txt: not fixed/);
@@ -142,7 +141,7 @@ describe('--fix', () => {
     expect(['latin1.txt', 'utf16.txt'].map((f) => statSync(join(dir, f)).ino)).toEqual(inos);
     expect(readFileSync(join(dir, 'good.txt')).equals(EN_CRLF.after)).toBe(true);
     // The report describes the files as they are on disk: the unfixed problem is still reported.
-    const results = json(r.stdout);
+    const results = r.results;
     const of = (name: string) => results.find((x) => x.filePath === join(dir, name))!;
     expect(ruleIds(of('latin1.txt'))).toContain('your-problem');
     expect(ruleIds(of('utf16.txt'))).toContain('your-problem');
@@ -166,7 +165,7 @@ describe('--fix', () => {
   it('never applies suggestions: they are shown (stylish, JSON) and the text stays', () => {
     const text = 'Hi Ana,\n\nAs I already explained, the fee covers twelve months. Write to help@shop.example.\n\nLeo\n';
     const dir = tempTree({ 'a.txt': text });
-    const [res] = json(runCli(['--format', 'json', 'a.txt'], { cwd: dir }).stdout);
+    const [res] = runCliJson(['a.txt'], { cwd: dir }).results;
     const judged = res.messages.filter((m) => m.suggestions?.length && !m.fix);
     expect(judged.map((m) => m.ruleId)).toContain('condescension');
     const stylish = runCli(['a.txt'], { cwd: dir }).stdout;
@@ -183,7 +182,7 @@ describe('--fix', () => {
     const enCrlf = 'Hi Ana,\r\n\r\nYour refund was issued today.\r\n\r\nBest,\r\nLeo\r\n';
     const es = 'Hola Ana:\n\nHemos emitido el reembolso hoy.\n\nUn saludo,\nLeo\n';
     const bare = tempTree({ 'en.txt': en });
-    const [plain] = json(runCli(['--format', 'json', 'en.txt'], { cwd: bare }).stdout);
+    const [plain] = runCliJson(['en.txt'], { cwd: bare }).results;
     expect(plain.messages.find((m) => m.ruleId === 'missing-contact-email')).toBeDefined();
     expect(plain.messages.find((m) => m.ruleId === 'missing-contact-email')!.fix).toBeUndefined();
     const r0 = runCli(['--fix', 'en.txt'], { cwd: bare });
@@ -216,7 +215,7 @@ describe('the summary line', () => {
     const r = runCli(['--rulesdir', 'rules', '.'], { cwd: dir });
     // a.txt: 2 your-problem + missing-contact-email (errors), doubled-word (warning); b.txt: missing-contact-email.
     expect(r.stdout).toContain('  4 errors and 1 warning potentially fixable with the `--fix` option.\n');
-    const results = json(runCli(['--rulesdir', 'rules', '--format', 'json', '.'], { cwd: dir }).stdout);
+    const results = runCliJson(['--rulesdir', 'rules', '.'], { cwd: dir }).results;
     expect(results.map((x) => [x.fixableErrorCount, x.fixableWarningCount])).toEqual([[3, 1], [1, 0]]);
     const none = tempTree({ 'b.txt': 'Hi Ana,\n\nAs I already explained, the fee covers twelve months.\n\nLeo\n' });
     const plain = runCli(['b.txt'], { cwd: none });
@@ -229,13 +228,13 @@ describe('--fix-dry-run', () => {
   it('writes nothing; JSON results carry the fixed text as `output` (BOM included, as ESLint does)', () => {
     const dir = tempTree({ 'en.txt': EN_CRLF.before, 'es.md': ES_MD.before, 'clean.txt': CLEAN });
     const before = ['en.txt', 'es.md'].map((f) => ({ ino: statSync(join(dir, f)).ino, mtime: statSync(join(dir, f)).mtimeMs }));
-    const r = runCli(['--fix-dry-run', '--format', 'json', '.'], { cwd: dir });
+    const r = runCliJson(['--fix-dry-run', '.'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(readFileSync(join(dir, 'en.txt')).equals(EN_CRLF.before)).toBe(true);
     expect(readFileSync(join(dir, 'es.md')).equals(ES_MD.before)).toBe(true);
     expect(['en.txt', 'es.md'].map((f) => ({ ino: statSync(join(dir, f)).ino, mtime: statSync(join(dir, f)).mtimeMs }))).toEqual(before);
     expect(listing(dir)).toEqual(['clean.txt', 'en.txt', 'es.md']);
-    const results = json(r.stdout);
+    const results = r.results;
     const of = (name: string) => results.find((x) => x.filePath === join(dir, name))!;
     expect(of('en.txt').output).toBe(EN_CRLF.fixedText);
     expect(of('es.md').output).toBe(ES_MD.fixedText);
@@ -272,8 +271,8 @@ describe('--stdin --fix', () => {
   });
 
   it('carries `output` in JSON with --fix-dry-run', () => {
-    const r = runCli(['--stdin', '--stdin-filename', 'reply.md', '--fix-dry-run', '--format', 'json'], { input: ES_MD.before });
-    const [res] = json(r.stdout);
+    const r = runCliJson(['--stdin', '--stdin-filename', 'reply.md', '--fix-dry-run'], { input: ES_MD.before });
+    const [res] = r.results;
     expect(res.filePath).toBe('reply.md');
     expect(res.output).toBe(ES_MD.fixedText);
   });

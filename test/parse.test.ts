@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Linter } from '../src/lint.js';
 import { loadRuleFile } from '../src/rules/load-rule.js';
 import { parse } from '../src/parse/parse.js';
+import '../src/parse/html.js';
 import { builtins } from './helpers/builtins.js';
 
 const RULE = `
@@ -66,6 +67,36 @@ describe('what is not prose', () => {
     const doc = parse('Hi {{first_name | fallback: "there"}}!', 'd.txt');
     expect(doc.prose.replace(/\s+/g, ' ')).toBe('Hi there !');
     expect(doc.entities.map((e) => [e.kind, e.value])).toEqual([['template', 'first_name']]);
+  });
+  // Drafts written for this test in each helpdesk's and mail system's template syntax; the
+  // expected prose has white space folded and none before punctuation.
+  const DIALECTS: Array<[file: string, text: string, variables: string[], prose: string]> = [
+    ['zendesk.txt', 'Hi {{ticket.requester.first_name | default: "there"}}, ticket {{ticket.id}} is solved.', ['ticket.requester.first_name', 'ticket.id'], 'Hi there, ticket is solved.'],
+    ['gorgias.txt', "Hi {{ticket.customer.firstname|default('there')}}, your order left today.", ['ticket.customer.firstname'], 'Hi there, your order left today.'],
+    ['helpscout.html', '<p>Hi {%customer.firstName,fallback=there%}, write to {%mailbox.email%}.</p>', ['customer.firstName', 'mailbox.email'], 'Hi there, write to.'],
+    ['intercom.html', '<p>Hi <attribute key="user.name" default="there"/>, thanks.</p>', ['user.name'], 'Hi there, thanks.'],
+    ['zammad.html', '<p>Dear #{ticket.customer.firstname}, ticket #{ticket.number} (#{t(ticket.state.name)}) is open.</p>', ['ticket.customer.firstname', 'ticket.number', 't(ticket.state.name)'], 'Dear, ticket () is open.'],
+    ['osticket.html', '<h3>Dear %{recipient.name.first},</h3><p>Ticket <a href="%{recipient.ticket_link}">#%{ticket.number}</a> is open.</p>', ['recipient.name.first', 'ticket.number'], 'Dear, Ticket # is open.'],
+    ['forum.md', 'Welcome to %{site_name}! Read [the guidelines](%{base_url}/guidelines) first; you have %{count} days.', ['site_name', 'count'], 'Welcome to! Read the guidelines first; you have days.'],
+    ['chatwoot.md', 'Hola {{contact.name}}, {% if agent.name %}soy {{agent.name}}{% else %}somos el equipo{% endif %}.', ['contact.name', 'if', 'agent.name', 'else', 'endif'], 'Hola, soy somos el equipo.'],
+    ['shop.txt', 'Your order {order_name} from {shop_name} has shipped: {shop_url}.', ['order_name', 'shop_name', 'shop_url'], 'Your order from has shipped:.'],
+    ['otrs.txt', 'Dear <OTRS_CUSTOMER_REALNAME>, your ticket <OTRS_CONFIG_Ticket::Hook><OTRS_TICKET_TicketNumber> about <OTRS_CUSTOMER_SUBJECT[20]> is open.', ['OTRS_CUSTOMER_REALNAME', 'OTRS_CONFIG_Ticket::Hook', 'OTRS_TICKET_TicketNumber', 'OTRS_CUSTOMER_SUBJECT'], 'Dear, your ticket about is open.'],
+    ['otrs.md', 'Dear <OTRS_CUSTOMER_REALNAME>, thanks for writing.', ['OTRS_CUSTOMER_REALNAME'], 'Dear, thanks for writing.'],
+    ['rt.txt', 'Your request "{$Ticket->Subject}" ({$Ticket->QueueObj->Name}) was received.', ['Ticket->Subject', 'Ticket->QueueObj->Name'], 'Your request " " () was received.'],
+    ['odoo.txt', 'Dear ${object.partner_id.name}, ticket ${object.number} is closed.', ['object.partner_id.name', 'object.number'], 'Dear, ticket is closed.'],
+  ];
+  it('recognises every dialect’s template variables: never an unfilled placeholder, fallbacks kept as prose', () => {
+    const all = new Linter(builtins.rules, builtins.languages);
+    for (const [file, text, variables, prose] of DIALECTS) {
+      const doc = parse(text, file);
+      expect(doc.entities.filter((e) => e.kind === 'template').map((e) => e.value), file).toEqual(variables);
+      expect(doc.prose.replace(/\s+/g, ' ').replace(/ ([,.;:!)])/g, '$1').trim(), file).toBe(prose);
+      const ids = all.lintText(text, { filePath: file, lang: file === 'chatwoot.md' ? 'es' : 'en' }).messages.map((m) => m.ruleId);
+      expect(ids, file).not.toContain('unfilled-placeholder');
+      // In a final draft the same variables are what must be filled in.
+      const final = all.lintText(text, { filePath: file, rules: { 'unfilled-placeholder': { options: { finalDraft: true } } } }).messages.filter((m) => m.ruleId === 'unfilled-placeholder');
+      expect(final.length, file).toBe(variables.length);
+    }
   });
   it('records links, e-mails and templates as entities with exact ranges', () => {
     const text = 'Mail help@shop.example or see https://shop.example/faq.';

@@ -6,8 +6,8 @@ import { isFixTempFile } from './write-file.js';
 
 export const DEFAULT_EXTENSIONS = ['md', 'markdown', 'txt', 'html', 'htm'];
 
-/** `walked`: found by walking a directory (not named, not matched by a glob on the command line). */
-export interface FoundFile { path: string; explicit: boolean; walked?: boolean }
+/** `walked`: the command-line directory whose walk found it (not named, not matched by a glob on the command line). */
+export interface FoundFile { path: string; explicit: boolean; walked?: string }
 
 /**
  * Command-line paths → the files to lint, sorted and without duplicates. A file is taken as
@@ -18,6 +18,12 @@ export interface FoundFile { path: string; explicit: boolean; walked?: boolean }
  * `walkAlso`: more extensions a directory walk collects, unannounced (helpdesk exports, which
  * the caller keeps only when a config gives them a preset).
  */
+/** `No files matching 'x'`, for a directory naming the extensions searched, and what else it held. */
+export function noFilesInDirectory(pattern: string, extensions?: readonly string[], besides = ''): string {
+  const none = extensions?.length ? `no ${extensions.map((e) => `.${e}`).join(', ')} file` : 'no draft';
+  return `No files matching '${pattern}'${extensions ? ` (a directory with ${none} in it${besides})` : ''}`;
+}
+
 export async function findFiles(patterns: readonly string[], extensions: readonly string[], cwd = process.cwd(), unmatched?: (message: string) => void, walkAlso: readonly string[] = []): Promise<FoundFile[]> {
   const found = new Map<string, FoundFile>();
   const missing: string[] = [];
@@ -45,8 +51,8 @@ export async function findFiles(patterns: readonly string[], extensions: readonl
       matches = globFiles(pattern.replace(/\\/g, '/'), cwd)
         .filter((f) => (named || extensions.includes(extname(f).slice(1).toLowerCase())) && !isFixTempFile(f));
     }
-    if (matches.length === 0) missing.push(`No files matching '${pattern}'${walked ? ` (a directory with no ${extensions.map((e) => `.${e}`).join(', ')} file in it)` : ''}`);
-    for (const m of matches) if (!found.has(m)) found.set(m, walked ? { path: m, explicit: false, walked } : { path: m, explicit: false });
+    if (matches.length === 0) missing.push(noFilesInDirectory(pattern, walked ? extensions : undefined));
+    for (const m of matches) if (!found.has(m)) found.set(m, walked ? { path: m, explicit: false, walked: pattern } : { path: m, explicit: false });
   }
   if (missing.length && (!unmatched || found.size === 0)) throw new UserError(missing.map((message) => ({ file: '', message })));
   missing.forEach((message) => unmatched?.(message));

@@ -1,4 +1,4 @@
-import { extname } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { UserError } from '../errors.js';
 import type { LintResult } from '../lint.js';
 import { fixUntilStable } from '../fix.js';
@@ -8,7 +8,7 @@ import { lintExport, lintHtml } from '../exports/lint-export.js';
 import { EXPORT_EXTENSIONS, ExportError, readExport, type ReadOptions } from '../exports/read-export.js';
 import { ExportSyntaxError } from '../exports/tree.js';
 import type { BodyFormat, Dialect } from '../exports/presets.js';
-import type { FoundFile } from './find-files.js';
+import { noFilesInDirectory, type FoundFile } from './find-files.js';
 import type { Session } from './session.js';
 import type { CliOptions } from './options.js';
 import { loadParser } from './parsers.js';
@@ -32,6 +32,27 @@ export { EXPORT_EXTENSIONS };
 /** JSON, YAML and CSV found by walking a directory are linted only when a config glob gives them a preset (`from`). */
 export function skipWalkedExport(file: FoundFile, session: Session): boolean {
   return Boolean(file.walked) && isExportPath(file.path) && !session.configFor(file.path).from;
+}
+
+/**
+ * Directories named on the command line whose walk found helpdesk exports and nothing else to
+ * lint: said like a directory without drafts (`No files matching 'dir/'`), with what was left
+ * alone and how to lint it, rather than an empty, successful run.
+ */
+export function exportOnlyDirectories(files: readonly FoundFile[], session: Session, extensions: readonly string[]): string[] {
+  const dirs = new Map<string, { exports: string[]; drafts: number }>();
+  for (const f of files) {
+    if (!f.walked) continue;
+    const found = dirs.get(f.walked) ?? { exports: [], drafts: 0 };
+    if (skipWalkedExport(f, session)) found.exports.push(f.path); else found.drafts++;
+    dirs.set(f.walked, found);
+  }
+  const draftExtensions = extensions.filter((e) => !EXPORT_EXTENSIONS.includes(e));
+  return [...dirs].filter(([, c]) => c.drafts === 0).map(([dir, { exports }]) => {
+    const example = exports.length === 1 ? join(dir, basename(exports[0])) : join(dir, `*${extname(exports[0])}`);
+    const what = exports.length === 1 ? 'only a helpdesk export (JSON, YAML or CSV), which a walk leaves alone: name it' : `only ${exports.length} helpdesk exports (JSON, YAML or CSV), which a walk leaves alone: name them`;
+    return noFilesInDirectory(dir, draftExtensions, `, ${what} (\`replylint ${example}\`) or give ${exports.length === 1 ? 'it' : 'them'} a preset with a config \`from\``);
+  });
 }
 
 /** What decides how exports are read, for the cache key. */

@@ -12,7 +12,7 @@ import { LintCache, cacheFilePath } from './cache.js';
 import { inShard, parseShard } from './shard.js';
 import { decodeDraft } from './read-draft.js';
 import { readFileSync } from 'node:fs';
-import { EXPORT_EXTENSIONS, exportOptionsKey, skipWalkedExport } from './lint-exports.js';
+import { EXPORT_EXTENSIONS, exportOnlyDirectories, exportOptionsKey, skipWalkedExport } from './lint-exports.js';
 
 export interface LintRun {
   results: LintResult[];
@@ -37,11 +37,16 @@ export async function lintFiles(paths: readonly string[], opts: CliOptions, cwd 
   const workers = workerCount(opts.concurrency);
   const extensions = opts.ext ? opts.ext.split(',').map((e) => e.trim().replace(/^\./, '').toLowerCase()).filter(Boolean) : DEFAULT_EXTENSIONS;
   const unmatched: string[] = []; // paths that match nothing: an error each (exit 2), the other paths are still linted
-  let files = opts.stdin ? [] : await findFiles(paths, extensions, cwd, (message) => unmatched.push(message), EXPORT_EXTENSIONS);
-  if (shard) files = files.filter((f) => inShard(f.path, cwd, shard));
+  const found = opts.stdin ? [] : await findFiles(paths, extensions, cwd, (message) => unmatched.push(message), EXPORT_EXTENSIONS);
+  const files = shard ? found.filter((f) => inShard(f.path, cwd, shard)) : found;
   const stdinPath = opts.stdin ? resolve(cwd, opts.stdinFilename ?? '<text>') : undefined;
   const allPaths = stdinPath ? [stdinPath] : files.map((f) => f.path);
   const session = await openSession(opts, allPaths, cwd);
+  // A directory holding only helpdesk exports lints nothing: as an error, like an empty one (and, like
+  // findFiles, fatal before linting when no path leaves anything to lint).
+  const exportsOnly = exportOnlyDirectories(found, session, extensions);
+  if (exportsOnly.length && found.every((f) => skipWalkedExport(f, session))) throw new UserError([...unmatched, ...exportsOnly].map((message) => ({ file: '', message })));
+  unmatched.push(...exportsOnly);
   const run: LintRun = { results: [], session, sources: new Map(), fatal: unmatched.length > 0 };
   for (const message of unmatched) process.stderr.write(`replylint: ${message}\n`);
 

@@ -49,6 +49,36 @@ export interface ExportPreset {
   signatureEmail?: string;
 }
 
+/**
+ * The shape most helpdesks share: a list of items (a bare list, or under the API's `envelope`
+ * key, or one item alone), each with an id (`id` unless said), a title and one reply body; maybe
+ * a subject line before it, a plain-text copy read only when the body is empty, and a chat version.
+ * Says the shape once; what each helpdesk has stays data in its entry below. (`[*]` reaches only
+ * into a list and a key only into an object, so the envelope and the bare list never compete.)
+ */
+interface ListShape extends Pick<ExportPreset, 'kind' | 'detect' | 'id' | 'title' | 'folder' | 'locale' | 'dialect'> {
+  envelope?: string;
+  subject?: string;
+  body: FieldSpec;
+  /** A plain-text copy of the body (format text unless said), read when the body has no text. */
+  plain?: Omit<FieldSpec, 'unless'>;
+  chat?: string;
+}
+
+function listPreset({ kind, envelope, detect, id = 'id', title, dialect, subject, body, plain, chat, ...more }: ListShape): ExportPreset {
+  return {
+    kind,
+    items: [...(envelope ? [`${envelope}[*]`] : []), '[*]', '$'],
+    detect, id, title, ...more, dialect,
+    fields: [
+      ...(subject ? [{ path: subject, format: 'text' as const, role: 'subject' as const }] : []),
+      body,
+      ...(plain ? [{ path: plain.path, format: plain.format ?? 'text', ...(plain.dialect ? { dialect: plain.dialect } : {}), unless: body.path }] : []),
+      ...(chat ? [{ path: chat, format: 'text' as const, role: 'chat' as const }] : []),
+    ],
+  };
+}
+
 /** Built-in presets, in the order detection tries them (most specific shapes first: Zendesk's `actions[].field` before a bare list with `content`). */
 export const BUILTIN_PRESETS: Record<string, ExportPreset> = {
   zendesk: {
@@ -82,81 +112,42 @@ export const BUILTIN_PRESETS: Record<string, ExportPreset> = {
       { path: 'actions[name=setResponseText].arguments.body_text', name: 'body_text', format: 'text', unless: 'actions[name=setResponseText].arguments.body_html' },
     ],
   },
-  intercom: {
-    kind: 'macro',
+  intercom: listPreset({
     // GET /macros → { type: "list", data: [{ type: "macro", … }] }
-    items: ['data[*]', '[*]', '$'],
-    detect: ['type=macro'],
-    id: 'id', title: 'name',
-    dialect: 'intercom',
-    fields: [
-      { path: 'body', format: 'html', dialect: 'intercom' },
-      { path: 'body_text', format: 'text', dialect: 'liquid', unless: 'body' },
-    ],
-  },
-  front: {
-    kind: 'message template',
+    kind: 'macro', envelope: 'data', detect: ['type=macro'], title: 'name', dialect: 'intercom',
+    body: { path: 'body', format: 'html', dialect: 'intercom' }, plain: { path: 'body_text', dialect: 'liquid' },
+  }),
+  front: listPreset({
     // GET /message_templates → { _results: […], _pagination: {…} }
-    items: ['_results[*]', '[*]', '$'],
-    detect: ['body', 'name', '_links'],
-    id: 'id', title: 'name', folder: ['folder_id', 'parent_folder_id'],
-    dialect: 'liquid',
-    fields: [
-      { path: 'subject', format: 'text', role: 'subject' },
-      { path: 'body', format: 'html' },
-    ],
-  },
-  chatwoot: {
-    kind: 'canned response',
+    kind: 'message template', envelope: '_results', detect: ['body', 'name', '_links'], title: 'name', folder: ['folder_id', 'parent_folder_id'],
+    dialect: 'liquid', subject: 'subject', body: { path: 'body', format: 'html' },
+  }),
+  chatwoot: listPreset({
     // GET /api/v1/accounts/{account_id}/canned_responses → […]
-    items: ['[*]', 'payload[*]', '$'],
-    detect: ['short_code', 'content'],
-    id: 'id', title: 'short_code',
-    dialect: 'liquid',
-    fields: [{ path: 'content', format: 'markdown' }],
-  },
-  zammad: {
-    kind: 'text module',
+    kind: 'canned response', envelope: 'payload', detect: ['short_code', 'content'], title: 'short_code',
+    dialect: 'liquid', body: { path: 'content', format: 'markdown' },
+  }),
+  zammad: listPreset({
     // GET /api/v1/text_modules → […]
-    items: ['[*]', '$'],
-    detect: ['content', 'keywords'],
-    id: 'id', title: 'name',
-    dialect: 'zammad',
-    fields: [{ path: 'content', format: 'html' }],
-  },
-  freshdesk: {
-    kind: 'canned response',
+    kind: 'text module', detect: ['content', 'keywords'], title: 'name',
+    dialect: 'zammad', body: { path: 'content', format: 'html' },
+  }),
+  freshdesk: listPreset({
     // GET /api/v2/canned_response_folders/{id}/responses → […]
-    items: ['[*]', '$'],
-    detect: ['content_html'],
-    id: 'id', title: 'title', folder: 'folder_id',
-    dialect: 'liquid',
-    fields: [
-      { path: 'content_html', format: 'html' },
-      { path: 'content', format: 'text', unless: 'content_html' },
-    ],
-  },
-  helpscout: {
-    kind: 'saved reply',
+    kind: 'canned response', detect: ['content_html'], title: 'title', folder: 'folder_id',
+    dialect: 'liquid', body: { path: 'content_html', format: 'html' }, plain: { path: 'content' },
+  }),
+  helpscout: listPreset({
     // GET /v2/mailboxes/{id}/saved-replies/{replyId} for each reply, collected in a list
-    items: ['[*]', '_embedded.savedReplies[*]', '$'],
-    detect: ['text', 'name'],
-    id: 'id', title: 'name',
-    dialect: 'helpscout',
-    fields: [
-      { path: 'text', format: 'html' },
-      { path: 'chatText', format: 'text', role: 'chat' },
-    ],
-  },
-  osticket: {
-    kind: 'canned response',
+    kind: 'saved reply', envelope: '_embedded.savedReplies', detect: ['text', 'name'], title: 'name',
+    dialect: 'helpscout', body: { path: 'text', format: 'html' }, chat: 'chatText',
+  }),
+  osticket: listPreset({
     // ost_canned_response rows (SQL → JSON/CSV), or premade.yaml
-    items: ['[*]', 'canned_responses[*]', '$'],
-    detect: ['title', 'response'],
+    kind: 'canned response', envelope: 'canned_responses', detect: ['title', 'response'],
     id: ['canned_id', 'id'], title: 'title', folder: 'dept_id', locale: 'lang',
-    dialect: 'osticket',
-    fields: [{ path: 'response', format: 'html' }],
-  },
+    dialect: 'osticket', body: { path: 'response', format: 'html' },
+  }),
 };
 
 /** The built-in presets as the manual lists them. */

@@ -1,5 +1,6 @@
 import type { Formatter } from './formatter.js';
 import { relativePath, rewritesOf, sources, type SourceText } from './shared.js';
+import { itemContext } from './item.js';
 
 interface RdPosition { line: number; column: number }
 interface RdRange { start: RdPosition; end: RdPosition }
@@ -10,7 +11,8 @@ interface RdRange { start: RdPosition; end: RdPosition }
  * rdjson columns are 1-based UTF-8 byte counts (reviewdog.proto, `Position.column`), while
  * replylint's are UTF-16 code units, so every column is converted using the draft's text: "né bad"
  * puts "bad" at column 5, not 4. Ranges are end-exclusive in both. Without the draft's text (a
- * result built elsewhere), columns are passed through unconverted.
+ * result built elsewhere), columns are passed through unconverted. A message about a helpdesk
+ * export item names the item first, as github, gitlab and compact do.
  */
 export const rdjson: Formatter = (results, ctx) => {
   const sourceOf = sources(ctx);
@@ -21,7 +23,7 @@ export const rdjson: Formatter = (results, ctx) => {
     return r.messages.map((m) => {
       const suggestions = source ? rewritesOf(m).map((w) => ({ range: rangeOf(source, w.range), text: w.text })) : [];
       return {
-        message: m.message,
+        message: (m.item ? `${itemContext(m.item)} ` : '') + m.message,
         location: { path, range: { start: pos(m.line, m.column), end: pos(m.endLine, m.endColumn) } },
         severity: m.severity === 2 ? 'ERROR' : 'WARNING',
         ...(m.ruleId ? { code: { value: m.ruleId } } : {}),

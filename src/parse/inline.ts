@@ -12,17 +12,20 @@ const PATTERNS: Array<[EntityKind | 'link', string]> = [
   ['comment', '<!--[\\s\\S]*?(?:-->|$)|\\{\\{!--[\\s\\S]*?--\\}\\}|\\{\\{![\\s\\S]*?\\}\\}|\\{#[\\s\\S]*?#\\}'],
   // A Markdown-style link written in a plain-text draft: its text is prose, its target is not.
   ['link', '\\[[^\\[\\]\\n]{1,200}\\]\\((?:https?://|mailto:|www\\.|/)[^\\s()]*\\)'],
-  // Liquid/Handlebars/Mustache, Liquid tags and Help Scout, Zammad, osTicket, Intercom.
-  // …and e-commerce mail templates' single-brace variables (PrestaShop `{shop_url}`, Smarty
-  // `{$order.id}`): machine names, lower-case first, no spaces — `{Customer Name}` is a human placeholder.
-  ['template', '\\{\\{\\{?[\\s\\S]{0,500}?\\}?\\}\\}|\\{%[\\s\\S]{0,500}?%\\}|#\\{[^{}\\n]{1,200}\\}|%\\{[^{}\\n]{1,200}\\}|<attribute\\b[^>]{0,500}?>(?:\\s*</attribute>)?|\\{\\$?[a-z_][A-Za-z0-9_.]{0,60}\\}'],
+  // Liquid/Handlebars/Mustache, Liquid tags and Help Scout, Zammad, osTicket, Intercom; `${…}`
+  // (Odoo, FreeMarker); OTRS/Znuny tags (`<OTRS_CUSTOMER_REALNAME>`, `<OTRS_CUSTOMER_BODY[5]>`).
+  // …and mail templates' single-brace variables (PrestaShop `{shop_url}`, Smarty `{$order.id}`,
+  // Request Tracker `{$Ticket->Subject}`): machine names, lower-case first unless after `$`, no
+  // spaces — `{Customer Name}` is a human placeholder.
+  ['template', '\\{\\{\\{?[\\s\\S]{0,500}?\\}?\\}\\}|\\{%[\\s\\S]{0,500}?%\\}|#\\{[^{}\\n]{1,200}\\}|%\\{[^{}\\n]{1,200}\\}|\\$\\{[^{}\\n]{1,200}\\}|<attribute\\b[^>]{0,500}?>(?:\\s*</attribute>)?|<(?:OTRS|OTOBO|KIX|ZNUNY)_[A-Za-z0-9_:-]{1,100}(?:\\[\\d{1,4}\\])?>|\\{(?:\\$[A-Za-z_][A-Za-z0-9_.]{0,60}(?:->[A-Za-z_]\\w{0,60}(?:\\(\\))?){0,8}|[a-z_][A-Za-z0-9_.]{0,60})\\}'],
   ['url', `(?:https?|ftp)://[^\\s<>"'\`]+|mailto:[^\\s<>"'\`]+|www\\.[^\\s<>"'\`]+|(?<![\\p{L}\\p{N}@.-])(?:[a-z0-9-]+\\.)+${TLD}(?:/[^\\s<>"'\`]*)?(?![\\p{L}\\p{N}@-])`],
   ['email', '(?<![\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.\\p{L}{2,}'],
 ];
 const COMBINED = new RegExp(PATTERNS.map(([, src]) => `(${src})`).join('|'), 'giu');
 const TRAILING_PUNCTUATION = /[.,;:!?'")\]}>]+$/;
-const FALLBACK = /\b(?:fallback|default)\s*[:=]\s*(?:"([^"]*)"|'([^']*)'|([^,%}"'\s][^,%}"']*))/iu;
-const TEMPLATE_NAME = /^(?:\{\{\{?|\{%|#\{|%\{|\{\$?)\s*([^\s|,}%]+)|key="([^"]*)"/u;
+/** `| fallback: "there"`, `fallback=there` (Help Scout), `default="there"` (Intercom), `|default("there")` (Jinja). */
+const FALLBACK = /\b(?:fallback|default)\s*(?:[:=]\s*(?:"([^"]*)"|'([^']*)'|([^,%}"'\s][^,%}"']*))|\(\s*(?:"([^"]*)"|'([^']*)')\s*\))/iu;
+const TEMPLATE_NAME = /^(?:\{\{\{?|\{%|#\{|%\{|\$\{|\{\$?)\s*([^\s|,}%]+)|key="([^"]*)"|^<([A-Z]+_[^>[]+)/u;
 
 export function scanInline(buf: ProseBuffer, start: number, end: number): void {
   const text = buf.text.slice(start, end);
@@ -55,10 +58,10 @@ function maskLink(buf: ProseBuffer, s: number, raw: string): void {
 /** Blanks a template variable but keeps its fallback text, which the customer reads. */
 function maskTemplate(buf: ProseBuffer, s: number, raw: string): void {
   const name = TEMPLATE_NAME.exec(raw);
-  buf.mask(s, s + raw.length, 'template', (name?.[1] ?? name?.[2] ?? raw).trim());
+  buf.mask(s, s + raw.length, 'template', (name?.[1] ?? name?.[2] ?? name?.[3] ?? raw).trim());
   const fb = FALLBACK.exec(raw);
   if (fb) {
-    const value = fb[1] ?? fb[2] ?? fb[3];
+    const value = fb[1] ?? fb[2] ?? fb[3] ?? fb[4] ?? fb[5];
     const at = fb.index + fb[0].lastIndexOf(value);
     buf.unmask(s + at, s + at + value.trimEnd().length);
   }

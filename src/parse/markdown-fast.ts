@@ -255,41 +255,11 @@ function htmlBlockKind(text: string, p: number, le: number, interrupt: boolean):
   // Kind 7: a complete open or closing tag, then only white space.
   if (closing) {
     while (isSpaceOrTab(c)) c = at(++k);
+    if (c !== GT) return 0;
   } else {
-    const NAME_BEFORE = 0, NAME = 1, NAME_AFTER = 2, VALUE_BEFORE = 3, QUOTED = 4, UNQUOTED = 5, QUOTED_AFTER = 6;
-    let state = NAME_BEFORE, quote = 0;
-    for (;;) {
-      if (state === NAME_BEFORE) {
-        if (c === SLASH) { c = at(++k); break; }
-        if (c === COLON || c === UNDERSCORE || isAlpha(c)) { state = NAME; c = at(++k); continue; }
-        if (isSpaceOrTab(c)) { c = at(++k); continue; }
-        break;
-      } else if (state === NAME) {
-        if (c === DASH || c === DOT || c === COLON || c === UNDERSCORE || isAlnum(c)) { c = at(++k); continue; }
-        state = NAME_AFTER;
-      } else if (state === NAME_AFTER) {
-        if (c === EQ) { state = VALUE_BEFORE; c = at(++k); continue; }
-        if (isSpaceOrTab(c)) { c = at(++k); continue; }
-        state = NAME_BEFORE;
-      } else if (state === VALUE_BEFORE) {
-        if (c === EOF || c === LT || c === EQ || c === GT || c === BACKTICK) return 0;
-        if (c === DQUOTE || c === SQUOTE) { quote = c; state = QUOTED; c = at(++k); continue; }
-        if (isSpaceOrTab(c)) { c = at(++k); continue; }
-        state = UNQUOTED;
-      } else if (state === QUOTED) {
-        if (c === quote) { state = QUOTED_AFTER; c = at(++k); continue; }
-        if (c === EOF) return 0;
-        c = at(++k);
-      } else if (state === UNQUOTED) {
-        if (c === EOF || c === DQUOTE || c === SQUOTE || c === SLASH || c === LT || c === EQ || c === GT || c === BACKTICK || isSpaceOrTab(c)) { state = NAME_AFTER; continue; }
-        c = at(++k);
-      } else {
-        if (c === SLASH || c === GT || isSpaceOrTab(c)) { state = NAME_BEFORE; continue; }
-        return 0;
-      }
-    }
+    k = scanAttributes(at, k, isSpaceOrTab, true);
+    if (k < 0) return 0;
   }
-  if (c !== GT) return 0;
   for (c = at(++k); isSpaceOrTab(c); c = at(++k));
   return c === EOF ? 7 : 0;
 }
@@ -361,8 +331,22 @@ function htmlTextEnd(s: string, p: number, open: Unterminated): number {
   if (!isAlpha(c)) return fail(k);
   while (c === DASH || isAlnum(c)) c = at(++k);
   if (!(c === SLASH || c === GT || isWs(c))) return fail(k);
+  const gt = scanAttributes(at, k, isWs, false);
+  return gt < 0 ? -1 : gt + 1;
+}
+
+/**
+ * The attributes of an HTML open tag, from just after its name to its `>` (micromark's attribute
+ * states, shared by html-flow's kind 7 and html-text): the offset of the `>`, or -1 (through
+ * `fail`, which notes how far it read; block callers ignore that). `isWs` is the white space
+ * between attributes: spaces and tabs on an html-flow line, line endings too inline. `flow`
+ * keeps html-flow's unquoted value, which may start empty (`a=/`) and ends at any of
+ * `"'/<=>\`` or white space, reading what follows as after a name (`a=b=c` passes); html-text's
+ * takes its first character whatever it is, and a quote, `<`, `=` or `` ` `` in it fails.
+ */
+function scanAttributes(at: (k: number) => number, k: number, isWs: (c: number) => boolean, flow: boolean): number {
   const BETWEEN = 0, NAME = 1, NAME_AFTER = 2, VALUE_BEFORE = 3, QUOTED = 4, UNQUOTED = 5, QUOTED_AFTER = 6;
-  let state = BETWEEN, quote = 0;
+  let state = BETWEEN, quote = 0, c = at(k);
   for (;;) {
     if (state === BETWEEN) {
       if (c === SLASH) { c = at(++k); break; }
@@ -381,21 +365,25 @@ function htmlTextEnd(s: string, p: number, open: Unterminated): number {
       if (c === DQUOTE || c === SQUOTE) { quote = c; state = QUOTED; c = at(++k); continue; }
       if (isWs(c)) { c = at(++k); continue; }
       state = UNQUOTED;
-      c = at(++k);
+      if (!flow) c = at(++k);
     } else if (state === QUOTED) {
       if (c === quote) { state = QUOTED_AFTER; c = at(++k); continue; }
       if (c === EOF) return fail(k);
       c = at(++k);
     } else if (state === UNQUOTED) {
-      if (c === EOF || c === DQUOTE || c === SQUOTE || c === LT || c === EQ || c === BACKTICK) return fail(k);
-      if (c === SLASH || c === GT || isWs(c)) { state = BETWEEN; continue; }
+      if (flow) {
+        if (c === EOF || c === DQUOTE || c === SQUOTE || c === SLASH || c === LT || c === EQ || c === GT || c === BACKTICK || isWs(c)) { state = NAME_AFTER; continue; }
+      } else {
+        if (c === EOF || c === DQUOTE || c === SQUOTE || c === LT || c === EQ || c === BACKTICK) return fail(k);
+        if (c === SLASH || c === GT || isWs(c)) { state = BETWEEN; continue; }
+      }
       c = at(++k);
     } else {
       if (c === SLASH || c === GT || isWs(c)) { state = BETWEEN; continue; }
       return fail(k);
     }
   }
-  return c === GT ? k + 1 : fail(k);
+  return c === GT ? k : fail(k);
 }
 
 /** An autolink at s[p] (a `<`): [end, url] or undefined (micromark's autolink). */

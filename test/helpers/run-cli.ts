@@ -25,3 +25,27 @@ export function tempTree(files: Record<string, string | Buffer>): string {
   }
   return root;
 }
+
+/** One file's result in the JSON report: ESLint's shape, with replylint's `lang`, `output` and export `item`s. */
+export interface JsonResult {
+  filePath: string;
+  lang: string | null;
+  output?: string;
+  errorCount: number;
+  warningCount: number;
+  fixableErrorCount: number;
+  fixableWarningCount: number;
+  fatalErrorCount: number;
+  messages: Array<{
+    ruleId: string | null; severity: number; message: string; line: number; column: number; endLine: number; endColumn: number;
+    fix?: { range: [number, number]; text: string };
+    suggestions?: Array<{ desc: string; fix: { range: [number, number]; text: string } }>;
+    item?: { source: string; kind: string | null; id: string | null; title: string | null; field: string; pointer: string; line: number; column: number };
+  }>;
+}
+
+/** Spawns the built CLI with `--format json`: the run, and its report parsed (`[]` when it printed none). */
+export function runCliJson(args: string[], opts: Parameters<typeof runCli>[1] = {}): CliRun & { results: JsonResult[] } {
+  const r = runCli(['--format', 'json', ...args], opts);
+  return { ...r, results: r.stdout ? (JSON.parse(r.stdout) as JsonResult[]) : [] };
+}

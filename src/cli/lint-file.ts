@@ -8,7 +8,7 @@ import type { Session } from './session.js';
 import type { CliOptions } from './options.js';
 import { isFixTempFile, writeFileAtomic } from './write-file.js';
 import { loadParser } from './parsers.js';
-import { ExportProblem, specialLinter, type ExportCliOptions } from './lint-exports.js';
+import { ExportProblem, specialLinter, type ExportCliOptions } from './export-files.js';
 
 /** What linting one file produced: the result, the text its messages point into, and what to say on stderr. */
 export interface FileOutcome {

@@ -12,7 +12,7 @@ import { LintCache, cacheFilePath } from './cache.js';
 import { inShard, parseShard } from './shard.js';
 import { decodeDraft } from './read-draft.js';
 import { readFileSync } from 'node:fs';
-import { EXPORT_EXTENSIONS, exportOnlyDirectories, exportOptionsKey, skipWalkedExport } from './lint-exports.js';
+import { EXPORT_EXTENSIONS, exportOnlyDirectories, exportOptionsKey, skipWalkedExport } from './export-files.js';
 
 export interface LintRun {
   results: LintResult[];

@@ -70,7 +70,7 @@ export class ExportError extends Error {
   constructor(message: string, readonly offset?: number) { super(message); this.name = 'ExportError'; }
 }
 
-export const EXPORT_EXTENSIONS = ['json', 'yaml', 'yml', 'csv', 'tsv'];
+export { EXPORT_EXTENSIONS } from './extensions.js';
 
 export function containerOf(fileName: string | undefined, text: string): Container {
   const ext = /\.([a-z0-9]+)$/i.exec(fileName ?? '')?.[1]?.toLowerCase();

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError, type Problem } from '../errors.js';
@@ -104,6 +104,9 @@ export function writeBuiltinSnapshot(): number {
     if (r.file) rules.push({ path: relative(BUILTIN_RULES_DIR, f.path), data: r.file, prepared: prepareRule(r.file) });
   }
   if (problems.length) throw new UserError(problems);
-  writeFileSync(SNAPSHOT, JSON.stringify({ key: contentKey(BUILTIN_RULES_DIR, files), languages: langs, rules } satisfies Snapshot));
+  // Written aside and renamed: a run starting meanwhile reads the old snapshot or the new one, never half of one.
+  const tmp = `${SNAPSHOT}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify({ key: contentKey(BUILTIN_RULES_DIR, files), languages: langs, rules } satisfies Snapshot));
+  renameSync(tmp, SNAPSHOT);
   return rules.length;
 }

@@ -1,10 +1,12 @@
 import type { Language } from './language.js';
 
-const WORD = /[\p{L}]+(?:'[\p{L}]+)?/gu;
+/** A word for detection: letters, joined by an elision ("l'equip") or a Catalan middle dot ("col·laborar"). */
+const WORD = /[\p{L}]+(?:['·][\p{L}]+)*/gu;
 const MIN_KNOWN_SHARE = 0.2;
 /**
  * Guesses the language of a draft's prose from frequent words that tell the languages apart
- * (a word shared by two languages counts half) and a few letters and endings only one of them writes (`markers` in the language file).
+ * (a word shared by two languages counts half) and a few letters and endings only one of them
+ * writes inside a word (`markers` in the language file).
  * Returns null when no language has enough evidence.
  */
 export function detectLanguage(prose: string, languages: Iterable<Language>): string | null {
@@ -18,9 +20,13 @@ export function detectLanguage(prose: string, languages: Iterable<Language>): st
     const owners = langs.filter((l) => l.detect.has(word));
     for (const l of owners) scores.set(l.lang, (scores.get(l.lang) ?? 0) + n / owners.length);
   }
+  // Markers are letters and endings inside a word: looked for once per distinct word.
   for (const l of langs) {
     const re = l.markers;
-    if (re) scores.set(l.lang, (scores.get(l.lang) ?? 0) + 1.5 * (sample.match(re)?.length ?? 0));
+    if (!re) continue;
+    let found = 0;
+    for (const [word, n] of counts) found += n * (word.match(re)?.length ?? 0);
+    scores.set(l.lang, (scores.get(l.lang) ?? 0) + 1.5 * found);
   }
   let best: string | null = null, bestScore = 0;
   for (const [lang, score] of scores) if (score > bestScore) { best = lang; bestScore = score; }

@@ -3,7 +3,7 @@ export interface Language {
   lang: string;
   name: string;
   detect: Set<string>;
-  /** Letters and endings only this language writes, for detection (in lower-cased text). */
+  /** Letters and endings only this language writes inside a word, for detection (on lower-cased words). */
   markers?: RegExp;
   negators: string[];
   negationWindow: number;

@@ -338,9 +338,10 @@ describe("a team's language file: its regular expressions get the same check at 
 
   it('markers (detection) and quote attribution, outside any rule: bounded; each draft says so; the rules still ran', async () => {
     const dir = tempTree({
-      'rules/languages/zz.yaml': LANG('markers: "\\\\s*\\\\s*\\\\s*x"\nquoteAttribution: "^(a|a)*$"\n'),
-      // a.txt hangs the markers (a long run of spaces), b.txt the attribution (the line above a quote).
-      'a.txt': BAD + ' '.repeat(200_000) + '!\n',
+      // Markers are matched inside words: a polynomial one hangs on one long word.
+      'rules/languages/zz.yaml': LANG('markers: "a*a*a*x"\nquoteAttribution: "^(a|a)*$"\n'),
+      // a.txt hangs the markers (a long word), b.txt the attribution (the line above a quote).
+      'a.txt': `${BAD} ${'a'.repeat(200_000)}!\n`,
       'b.txt': `${BAD}\n${'a'.repeat(60)}!\n> quoted\n`,
       'c.txt': BAD,
     });

@@ -18,8 +18,11 @@ const patternOf = (e: PhraseEntry): string => {
   return e.caseSensitive ? written : lowerPattern(written);
 };
 
-/** The assertion-free form of a pattern: matches wherever the real pattern does, and more. */
-const scanSourceOf = (pattern: string) => nonCapturing(withoutAssertions(pattern));
+/**
+ * The assertion-free form of a pattern: matches wherever the real pattern does, and more. Its
+ * groups stay (a `\1` needs its group); the union of many makes them non-capturing.
+ */
+const scanSourceOf = (pattern: string) => withoutAssertions(pattern);
 
 /**
  * Required literals of each entry (see literals.ts), in the entries' order: computed when the
@@ -105,7 +108,7 @@ export class PhraseMatcher {
         pieces = alternatives.map((a, k) => a.piece(k));
       } else {
         // One union, cut in pieces when too big for V8 to optimize (see union-scan.ts).
-        pieces = g.union ??= unionPieces(g.alternatives.map((a) => a.scanSource), 'u');
+        pieces = g.union ??= unionPieces(g.alternatives.map((a) => nonCapturing(a.scanSource)), 'u');
       }
       const scan = new UnionScan(pieces);
       for (let c = scan.exec(text); c; c = scan.exec(text)) {

@@ -9,7 +9,7 @@ import type { RuleFile } from '../rules/rule-file.js';
 import { compileLanguage, validateLanguage, type LanguageFile } from '../language/load-language.js';
 import { validateRuleFile } from '../rules/load-rule.js';
 import { compileRule, prepareRule, type PreparedRule } from '../rules/compile-rule.js';
-import { LiteralDirectory } from '../rules/literal-index.js';
+import { LiteralDirectories } from '../rules/literal-index.js';
 
 /** The rules/ folder shipped with replylint. */
 export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
@@ -77,12 +77,12 @@ export function loadRuleDirs(dirs: readonly string[]): { rules: Rule[]; language
     }
   }
   const rules = new Map<string, Rule>();
-  const directory = new LiteralDirectory(); // the rules of a run look up a draft's literals once, together
+  const directories = new LiteralDirectories(); // the rules of a run look up a draft's literals once, together
   for (const { dir, files, snap } of read) {
     const valid = snap
       ? snap.rules.map((r) => ({ file: r.data as RuleFile | undefined, path: join(dir, r.path), prepared: r.prepared as PreparedRule | undefined }))
       : files.rules.map((f) => { const r = validateRuleFile(f.path, f.text, languages); problems.push(...r.problems); return { file: r.file, path: f.path, prepared: undefined }; });
-    for (const { file, path, prepared } of valid) if (file) rules.set(file.id, compileRule(file, path, { prepared, directory }));
+    for (const { file, path, prepared } of valid) if (file) rules.set(file.id, compileRule(file, path, { prepared, directories }));
   }
   if (problems.length) throw new UserError(problems);
   return { rules: [...rules.values()], languages, key: read.map((r) => r.key).join(':') };

@@ -1,7 +1,7 @@
 import type { Rule, RuleContext, Report, Suggestion } from './rule.js';
 import type { Message, PhraseEntry, RuleFile } from './rule-file.js';
 import { PhraseMatcher, phraseLiterals, type PhraseMatch } from './phrase-matcher.js';
-import { LiteralDirectory } from './literal-index.js';
+import type { LiteralDirectories } from './literal-index.js';
 import { hasEvidence, isNegated } from './conditions.js';
 import { keepCase } from './casing.js';
 import { compileLowered } from './regex.js';
@@ -10,8 +10,8 @@ import { countWords, type Span } from '../language/sentences.js';
 /** What the build works out once for a built-in rule file, so that runs need not (see load-rules.ts). */
 export interface PreparedRule { literals: Record<string, Array<string[][] | null>> }
 
-/** How a rule is compiled: with what the build prepared, and the literal directory of its rule set. */
-export interface CompileOptions { prepared?: PreparedRule; directory?: LiteralDirectory }
+/** How a rule is compiled: with what the build prepared, and the literal directories of its rule set. */
+export interface CompileOptions { prepared?: PreparedRule; directories?: LiteralDirectories }
 
 export const prepareRule = (file: RuleFile): PreparedRule =>
   ({ literals: Object.fromEntries(Object.entries(file.phrases ?? {}).map(([lang, entries]) => [lang, phraseLiterals(entries)])) });
@@ -22,7 +22,7 @@ export function compileRule(file: RuleFile, source: string, options: CompileOpti
   const languages = file.phrases ? Object.keys(file.phrases) : ['any'];
   const fixable = Boolean(file.fixable) || Boolean(file.require?.append) || Object.values(file.phrases ?? {}).some((l) => l.some((p) => p.fix === true));
   const meta = { id: file.id, severity, description: file.description, languages, fixable, source, options: { ...(file.options ?? {}) } } as const;
-  const check = file.phrases ? phraseCheck(file, options.prepared, options.directory ?? new LiteralDirectory()) : file.metric ? metricCheck(file) : file.require ? requireCheck(file) : () => {};
+  const check = file.phrases ? phraseCheck(file, options.prepared, options.directories) : file.metric ? metricCheck(file) : file.require ? requireCheck(file) : () => {};
   const entityCheck = file.entities ? entitiesCheck(file) : undefined;
   return {
     meta: { ...meta, languages: [...meta.languages], options: { ...meta.options } },
@@ -37,14 +37,14 @@ const messageIn = (m: Message, lang: string | null): string =>
 const fill = (template: string, values: Record<string, string | number>) =>
   template.replace(/\{(\w+)\}/g, (all, key: string) => (key in values ? String(values[key]) : all));
 
-function phraseCheck(file: RuleFile, prepared: PreparedRule | undefined, directory: LiteralDirectory): (ctx: RuleContext) => void {
+function phraseCheck(file: RuleFile, prepared: PreparedRule | undefined, directories: LiteralDirectories | undefined): (ctx: RuleContext) => void {
   // Each language's matcher is built when a draft in that language first needs it.
   const matchers = new Map<string, PhraseMatcher>();
   const matcherFor = (lang: string) => {
     const entries = file.phrases![lang];
     if (!entries) return undefined;
     let m = matchers.get(lang);
-    if (!m) matchers.set(lang, (m = new PhraseMatcher(entries, prepared?.literals[lang], directory)));
+    if (!m) matchers.set(lang, (m = new PhraseMatcher(entries, prepared?.literals[lang], directories, lang)));
     return m;
   };
   // A phrase's `unless` regexes are compiled the first time that phrase matches.

@@ -31,6 +31,11 @@ function rarestPiece(literal: string): number {
  */
 interface Filed { owner: number; item: number; pieces: number[]; also: number[][][] }
 
+function allSeen(seen: Uint8Array, pieces: readonly number[]): boolean {
+  for (const k of pieces) if (!seen[k]) return false;
+  return true;
+}
+
 const piecesOfLiteral = (literal: string): number[] => {
   const pieces: number[] = [];
   for (let i = 0; i + 3 <= literal.length; i++) pieces.push(keyAt(literal, i));
@@ -45,12 +50,15 @@ export class LiteralDirectory {
   private readonly filed: Array<Filed[] | undefined> = new Array(BUCKETS);
   private owners = 0;
   // The prose and its lower-cased copy: the last two texts read keep their hits, per owner.
-  private readonly recent: Array<{ text: string; hits: Map<number, Uint8Array> }> = [];
+  private readonly recent: Array<{ text: string; hits: Array<Uint8Array | undefined> }> = [];
+  /** Number of patterns of each owner. */
+  private readonly sizes: number[] = [];
   private readonly seen = new Uint8Array(BUCKETS);
 
   /** Files the literal sets of `items` patterns under a new owner; returns it. */
   file(literals: ReadonlyArray<ReadonlyArray<readonly string[]> | undefined>): number {
     const owner = this.owners++;
+    this.sizes[owner] = literals.length;
     literals.forEach((sets, item) => {
       if (!sets?.length) return;
       const also = sets.slice(1).map((set) => set.map(piecesOfLiteral));
@@ -64,30 +72,42 @@ export class LiteralDirectory {
    * For each owner, which of its patterns have a literal whose pieces are all in the text.
    * (Pieces all present but apart are rare enough: such a pattern is only scanned for nothing.)
    */
-  hitsIn(text: string): Map<number, Uint8Array> {
+  hitsIn(text: string): Array<Uint8Array | undefined> {
     const known = this.recent.find((r) => r.text === text);
     if (known) return known.hits;
     const { seen, filed } = this;
-    const allIn = (pieces: number[]) => pieces.every((k) => seen[k]);
     const present: number[] = [];
     seen.fill(0);
     for (let i = 0; i + 3 <= text.length; i++) {
       const key = keyAt(text, i);
       if (!seen[key]) { seen[key] = 1; present.push(key); }
     }
-    const hits = new Map<number, Uint8Array>();
+    const hits: Array<Uint8Array | undefined> = [];
     for (const key of present) {
-      for (const f of filed[key] ?? []) {
-        let marks = hits.get(f.owner);
-        if (marks?.[f.item] || !allIn(f.pieces) || !f.also.every((set) => set.some(allIn))) continue;
-        if (!marks) hits.set(f.owner, (marks = new Uint8Array(f.item + 1)));
-        else if (marks.length <= f.item) { const grown = new Uint8Array(f.item + 1); grown.set(marks); hits.set(f.owner, (marks = grown)); }
-        marks[f.item] = 1;
+      const bucket = filed[key];
+      if (!bucket) continue;
+      for (const f of bucket) {
+        const marks = hits[f.owner];
+        if (marks?.[f.item] || !allSeen(seen, f.pieces) || !f.also.every((set) => set.some((pieces) => allSeen(seen, pieces)))) continue;
+        (hits[f.owner] ??= new Uint8Array(this.sizes[f.owner]))[f.item] = 1;
       }
     }
     this.recent.unshift({ text, hits });
     this.recent.length = Math.min(this.recent.length, 2);
     return hits;
+  }
+}
+
+/**
+ * The directories of a rule set, one per language and case mode, so that a draft is read only
+ * against the patterns that can apply to it (a Spanish draft never checks Catalan literals).
+ */
+export class LiteralDirectories {
+  private readonly shelves = new Map<string, LiteralDirectory>();
+  get(name: string): LiteralDirectory {
+    let d = this.shelves.get(name);
+    if (!d) this.shelves.set(name, (d = new LiteralDirectory()));
+    return d;
   }
 }
 
@@ -104,7 +124,7 @@ export class LiteralIndex {
 
   /** Indices, in order, of the patterns one of whose literals is in the text, and of those that have none. */
   candidates(text: string): number[] {
-    const marks = this.directory.hitsIn(text).get(this.owner);
+    const marks = this.directory.hitsIn(text)[this.owner];
     const out: number[] = [];
     for (let k = 0; k < this.literals.length; k++) if (marks?.[k] || !this.literals[k]?.length) out.push(k);
     return out;

@@ -1,6 +1,6 @@
 import type { PhraseEntry } from './rule-file.js';
 import { UnionScan, unionPieces, type UnionPiece } from './union-scan.js';
-import { LiteralDirectory, LiteralIndex, MAX_INDEXED_TEXT } from './literal-index.js';
+import { LiteralDirectories, LiteralIndex, MAX_INDEXED_TEXT } from './literal-index.js';
 import { requiredLiterals } from './literals.js';
 import { groupCount, lowerPattern, nonCapturing, phraseSource, unicodeBoundaries, withoutAssertions, WORD_END, WORD_START } from './regex.js';
 
@@ -83,13 +83,16 @@ interface Group { alternatives: Alternative[]; index: LiteralIndex; union?: Unio
 export class PhraseMatcher {
   private readonly groups: Group[] = [];
 
-  /** `literals`: `phraseLiterals(entries)`, when known in advance; `directory`: shared with the other rules of a run. */
-  constructor(entries: readonly PhraseEntry[], literals = phraseLiterals(entries), directory = new LiteralDirectory()) {
+  /**
+   * `literals`: `phraseLiterals(entries)`, when known in advance; `directories`: shared with the
+   * other rules of a run, `scope` (the language) naming the ones these entries go in.
+   */
+  constructor(entries: readonly PhraseEntry[], literals = phraseLiterals(entries), directories = new LiteralDirectories(), scope = '') {
     for (const caseSensitive of [false, true]) {
       const mine = entries.flatMap((e, k) => (Boolean(e.caseSensitive) === caseSensitive ? [k] : []));
       if (mine.length === 0) continue;
       const alternatives = mine.map((k) => new Alternative(entries[k], 'u'));
-      this.groups.push({ alternatives, index: new LiteralIndex(mine.map((k) => literals[k] ?? undefined), directory), lowered: !caseSensitive });
+      this.groups.push({ alternatives, index: new LiteralIndex(mine.map((k) => literals[k] ?? undefined), directories.get(`${scope}/${caseSensitive ? 'cased' : 'lowered'}`)), lowered: !caseSensitive });
     }
   }
 

@@ -59,8 +59,10 @@ function phraseCheck(file: RuleFile, prepared: PreparedRule | undefined, directo
     for (const key of ctx.lang ? [ctx.lang, 'any'] : ['any']) {
       const matcher = matcherFor(key);
       if (!matcher) continue;
-      const keep = (m: PhraseMatch) => !crossesNonProse(ctx, m) && !cancelled(file, ctx, m, exceptionsOf(m.entry));
-      for (const m of matcher.find(ctx.doc.prose, ctx.lowerProse(), keep)) ctx.report(phraseReport(file, ctx, m));
+      for (const m of matcher.find(ctx.doc.prose, ctx.lowerProse())) {
+        if (crossesNonProse(ctx, m) || cancelled(file, ctx, m, exceptionsOf(m.entry))) continue;
+        ctx.report(phraseReport(file, ctx, m));
+      }
     }
   };
 }

@@ -97,13 +97,11 @@ export class PhraseMatcher {
   }
 
   /**
-   * Every match in the prose that `keep` accepts, left to right, none overlapping another of the
-   * same case mode. A match `keep` turns down (negated, cancelled by its conditions) uses up no
-   * text: the next entry that matches at the same place is tried, then the next places.
+   * Every match in the prose, left to right, none overlapping another of the same case mode.
    * `lowered` is the prose through `lowerSameLength` (case-insensitive phrases match on it);
    * capture groups are read back from the prose, so rewrites keep the draft's case.
    */
-  *find(prose: string, lowered: string, keep: (m: PhraseMatch) => boolean = () => true): Generator<PhraseMatch> {
+  *find(prose: string, lowered: string): Generator<PhraseMatch> {
     for (const g of this.groups) {
       const text = g.lowered ? lowered : prose;
       let alternatives = g.alternatives, pieces: UnionPiece[];
@@ -117,23 +115,23 @@ export class PhraseMatcher {
       }
       const scan = new UnionScan(pieces);
       for (let c = scan.exec(text); c; c = scan.exec(text)) {
-        const hit = this.keptAt(alternatives, c.first, text, c.index, prose, keep);
-        scan.lastIndex = hit ? hit.end : c.index + 1;
-        if (hit) yield hit;
+        const hit = this.verifyAt(alternatives, c.first, text, c.index);
+        if (!hit) { scan.lastIndex = c.index + 1; continue; }
+        const { alt, m } = hit;
+        scan.lastIndex = m.index + m[0].length;
+        const groups = m.indices!.slice(1, 1 + alt.groups).map((r) => (r ? prose.slice(r[0], r[1]) : undefined));
+        yield { start: m.index, end: m.index + m[0].length, entry: alt.entry, groups };
       }
     }
   }
 
   /** Entries before `first` cannot match here (the scan tried them first); later ones might. */
-  private keptAt(alternatives: readonly Alternative[], first: number, text: string, at: number, prose: string, keep: (m: PhraseMatch) => boolean): PhraseMatch | undefined {
+  private verifyAt(alternatives: readonly Alternative[], first: number, text: string, at: number): { alt: Alternative; m: RegExpExecArray } | undefined {
     for (let k = Math.max(first, 0); k < alternatives.length; k++) {
       const alt = alternatives[k];
       if (k !== first && !alt.mayMatch(text, at)) continue;
       const m = alt.verify(text, at);
-      if (!m) continue;
-      const groups = m.indices!.slice(1, 1 + alt.groups).map((r) => (r ? prose.slice(r[0], r[1]) : undefined));
-      const match = { start: m.index, end: m.index + m[0].length, entry: alt.entry, groups };
-      if (keep(match)) return match;
+      if (m) return { alt, m };
     }
     return undefined;
   }

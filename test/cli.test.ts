@@ -123,3 +123,18 @@ describe('rule files', () => {
     ]);
   });
 });
+
+describe('a reader that stops early', () => {
+  it('(replylint … | head) ends the run quietly, with its exit code', async () => {
+    const { spawn } = await import('node:child_process');
+    const { BIN } = await import('./helpers/run-cli.js');
+    const dir = tempTree({ 'a.txt': 'Hi Ana,\n\nWe have fixed your problem.\n'.repeat(20_000) });
+    const child = spawn(process.execPath, [BIN, '--format', 'json', '--lang', 'en', 'a.txt'], { cwd: dir });
+    let stderr = '';
+    child.stderr.on('data', (d) => { stderr += d; });
+    child.stdout.once('data', () => child.stdout.destroy()); // the reader goes away after the first chunk
+    const code = await new Promise<number | null>((resolveCode) => child.on('close', resolveCode));
+    expect(stderr).toBe('');
+    expect(code).toBe(1); // the draft has errors
+  }, 60_000);
+});

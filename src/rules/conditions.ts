@@ -10,8 +10,10 @@ const WORD = /[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu;
 export function isNegated(ctx: RuleContext, offset: number): boolean {
   const language = ctx.language;
   if (!language) return false;
+  // The window is a few words: the last 300 characters of the sentence hold them (reading a whole
+  // long sentence for each match made long drafts quadratic).
   const sentence = ctx.sentenceAt(offset);
-  const from = sentence ? sentence.start : Math.max(0, offset - 200);
+  const from = Math.max(sentence ? sentence.start : 0, offset - 300);
   const clause = ctx.doc.prose.slice(from, offset).split(/[,;:()]/).pop() ?? '';
   const words = [...clause.toLowerCase().matchAll(WORD)].map((m) => m[0]).slice(-language.negationWindow);
   return words.some((w) => language.negators.some((n) => (n.startsWith("'") || n.startsWith('n\'') ? w.endsWith(n) : w === n)));

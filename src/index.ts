@@ -4,6 +4,8 @@ import './parse/html.js';
 export { Linter, type LintOptions, type LintResult, type LintMessage, type RuleSetting, type Severity } from './lint.js';
 export { applyFixes } from './fix.js';
 export { parse, registerParser, type ParseOptions, type Parser } from './parse/parse.js';
+/** Markdown read by unified + remark-parse (the reference); `registerParser('markdown', parseMarkdownRemark)` makes it the default. */
+export { parseMarkdownRemark } from './parse/markdown-remark.js';
 export type { Document, Entity, Block } from './parse/document.js';
 export type { Rule, RuleMeta, RuleContext, Report, Fix, Suggestion } from './rules/rule.js';
 export { loadRuleFile } from './rules/load-rule.js';

@@ -28,13 +28,15 @@ export interface LintFilesOptions {
   fixDryRun?: boolean;
   cache?: boolean;
   concurrency?: 'auto' | 'off' | number;
+  /** 'remark': read Markdown with unified + remark-parse (as --markdown-parser remark). */
+  markdownParser?: 'fast' | 'remark';
 }
 
 function cliOptions(o: LintFilesOptions): CliOptions {
   return {
     format: 'json', configLookup: o.configLookup ?? true, plugins: o.plugins ?? true, rulesdir: o.rulePaths ?? [], ignore: o.ignore ?? true,
     ext: o.ext?.join(','), lang: o.lang, config: o.config, fix: o.fix, fixDryRun: o.fixDryRun, cache: o.cache,
-    concurrency: o.concurrency === undefined ? 'auto' : String(o.concurrency), cacheStrategy: 'metadata',
+    concurrency: o.concurrency === undefined ? 'auto' : String(o.concurrency), cacheStrategy: 'metadata', markdownParser: o.markdownParser,
   };
 }
 

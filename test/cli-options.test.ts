@@ -109,3 +109,22 @@ describe('--color / --no-color', () => {
     expect(onTerminal(['--color', 'err.txt'], dir, { NO_COLOR: '1' }).stdout).toMatch(ESC);
   });
 });
+
+describe('--markdown-parser', () => {
+  const dir = tempTree({
+    'a.md': '# Re: order\n\nHi *Ana*,\n\n> You wrote: your problem is mine\n\nWe fixed your problem. See [the guide](https://help.example.com).\n\n- Write to help@shop.example\n',
+    'b.md': 'Hola,\n\n`código` y **tu problema** ya está resuelto, como ya te expliqué.\n\n[guía]: https://ayuda.example.com\n',
+  });
+  it('reads Markdown the same with remark (the reference) as with replylint\'s own reader', () => {
+    const fast = runCli(['--format', 'json', 'a.md', 'b.md'], { cwd: dir });
+    const remark = runCli(['--format', 'json', '--markdown-parser', 'remark', 'a.md', 'b.md'], { cwd: dir });
+    expect(remark.code).toBe(1);
+    expect(JSON.parse(remark.stdout).flatMap((r: { messages: unknown[] }) => r.messages).length).toBeGreaterThan(1);
+    expect(remark.stdout).toBe(fast.stdout);
+  });
+  it('refuses a parser it does not know', () => {
+    const bad = runCli(['--markdown-parser', 'marked', 'a.md'], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--markdown-parser.*marked/);
+  });
+});

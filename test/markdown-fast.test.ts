@@ -1,11 +1,13 @@
-// The fast line-based Markdown reader (src/parse/markdown-fast.ts) against the remark reader
-// (src/parse/markdown.ts): the same prose, entities and blocks for real drafts and for every
+// replylint's line-based Markdown reader (src/parse/markdown-fast.ts, what parseMarkdown uses)
+// against unified + remark-parse (src/parse/markdown-remark.ts): the same prose, entities and blocks for real drafts and for every
 // construct; time that grows linearly; no stack on nesting depth.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FAST_READER_MIN, chunks, parseMarkdown } from '../src/parse/markdown.js';
-import { parseMarkdownFast } from '../src/parse/markdown-fast.js';
+import { parseMarkdown } from '../src/parse/markdown.js';
+import { chunks, parseMarkdownRemark } from '../src/parse/markdown-remark.js';
+import { readMarkdownFast } from '../src/parse/markdown-fast.js';
+import { ProseBuffer } from '../src/parse/prose-buffer.js';
 import type { Document } from '../src/parse/document.js';
 import type { ParseOptions } from '../src/parse/parse.js';
 
@@ -26,6 +28,14 @@ function markdownFiles(dir: string): string[] {
 
 const read = (file: string) => readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
 
+/** The fast reader without markdown.ts's limits (which read deep nesting as plain text): prose, entities, blocks. */
+function fastReaderAlone(markdown: string, options: ParseOptions): Pick<Document, 'prose' | 'entities' | 'blocks'> {
+  const buf = new ProseBuffer(markdown, true);
+  const blocks: Document['blocks'] = [];
+  readMarkdownFast(markdown, buf, blocks, options);
+  return { prose: buf.toString(), entities: buf.entities, blocks };
+}
+
 /** What the rules see of a Document: prose, entities (kind, range, value; in order) and blocks. */
 function view(doc: Document) {
   return {
@@ -41,7 +51,7 @@ const OPTIONS: ParseOptions[] = [
 ];
 
 function expectSame(markdown: string): void {
-  for (const options of OPTIONS) expect(view(parseMarkdownFast(markdown, options)), `quotes: ${options.quotes}`).toEqual(view(parseMarkdown(markdown, options)));
+  for (const options of OPTIONS) expect(view(parseMarkdown(markdown, options)), `quotes: ${options.quotes}`).toEqual(view(parseMarkdownRemark(markdown, options)));
 }
 
 /** Real drafts glued into one big draft: headings, lists, links, emphasis, as support drafts have them. */
@@ -63,7 +73,6 @@ describe('fast Markdown reader: the same Document as remark', () => {
   });
   it.each(files.map((f) => [relative(REPO, f).startsWith('..') ? f : relative(REPO, f)]))('%s', (file) => {
     const text = read(file.startsWith('/') ? file : join(REPO, file));
-    expect(text.length).toBeLessThan(FAST_READER_MIN); // so parseMarkdown is remark's reader
     expectSame(text);
   });
 
@@ -129,22 +138,21 @@ describe('fast Markdown reader: the same Document as remark', () => {
 
   it('reads real drafts glued together the same (remark in its 64 KB pieces)', () => {
     const draft = bigDraft(200 * 1024);
-    expect(draft.length).toBeLessThan(FAST_READER_MIN);
     expect([...chunks(draft)].length).toBeGreaterThan(1);
     expectSame(draft);
   }, 180_000);
 });
 
 describe('fast Markdown reader: known differences from remark', () => {
-  // 1. A draft between 64 KB and 256 KB is read by remark in independent pieces (markdown.ts's
-  //    chunks()), so a reference link whose definition is in another piece is plain text there;
-  //    the fast reader, like CommonMark, resolves definitions across the whole draft. Drafts over
-  //    256 KB, the only ones parseMarkdown gives the fast reader, get the whole-draft reading.
+  // 1. A draft over 64 KB is read by remark in independent pieces (markdown-remark.ts's chunks(),
+  //    remark's time grows faster than the input), so a reference link whose definition is in
+  //    another piece is plain text there; the fast reader, like CommonMark, resolves definitions
+  //    across the whole draft.
   it('resolves a reference link whose definition is in another 64 KB piece', () => {
     const filler = 'Thanks for writing in, we are looking into it.\n\n'.repeat(1600);
     const draft = `See [our guide].\n\n${filler}[our guide]: https://help.example.com/guide\n`;
     expect([...chunks(draft)].length).toBeGreaterThan(1);
-    const remark = parseMarkdown(draft, {}), fast = parseMarkdownFast(draft, {});
+    const remark = parseMarkdownRemark(draft, {}), fast = parseMarkdown(draft, {});
     expect(remark.prose.slice(0, 16)).toBe('See [our guide].');
     expect(fast.prose.slice(0, 16)).toBe('See  our guide .');
     expect(fast.prose.slice(16)).toBe(remark.prose.slice(16));
@@ -152,18 +160,19 @@ describe('fast Markdown reader: known differences from remark', () => {
   // 2. micromark drops a byte order mark at the very start and counts positions without it.
   //    Drafts reach the readers decoded with the BOM removed (Document.text), so no draft has one.
   it('keeps positions after a leading U+FEFF, which remark shifts by one', () => {
-    expect(parseMarkdownFast('\uFEFFhello *x*', {}).prose).toBe('\uFEFFhello  x ');
-    expect(parseMarkdown('\uFEFFhello *x*', {}).prose).toBe('\uFEFFhello *  ');
+    expect(parseMarkdown('\uFEFFhello *x*', {}).prose).toBe('\uFEFFhello  x ');
+    expect(parseMarkdownRemark('\uFEFFhello *x*', {}).prose).toBe('\uFEFFhello *  ');
   });
   // 3. markdown.ts reads a block nested more than 100 levels deep, or with more than 2,000
   //    emphasis and link markers, as plain text with a warning (markdown-limits.ts), whichever
-  //    reader it uses. parseMarkdownFast by itself has no such limit: it reads the block as
+  //    reader it uses. The fast reader by itself has no such limit: it reads the block as
   //    Markdown (see the nesting tests below).
-  it('leaves the Markdown limits to parseMarkdown, which applies them to big drafts too', () => {
+  it('applies the Markdown limits with either reader, in big drafts too', () => {
     const deep = '> '.repeat(150) + 'deep\n';
-    expect(parseMarkdownFast(deep, {}).warnings).toEqual([]);
-    const big = bigDraft(FAST_READER_MIN + 1024) + deep;
+    expect(fastReaderAlone(deep, {}).entities).toEqual([{ kind: 'quote', start: 0, end: deep.length - 1 }]);
+    const big = bigDraft(300 * 1024) + deep;
     expect(parseMarkdown(big, {}).warnings.join(' ')).toMatch(/nested 150 levels deep/);
+    expect(parseMarkdownRemark(deep, {}).warnings.join(' ')).toMatch(/nested 150 levels deep/);
   }, 60_000);
 });
 
@@ -177,13 +186,13 @@ describe('fast Markdown reader: time and memory', () => {
   };
 
   it('reads 1, 2 and 5 MB in time proportional to the size', () => {
-    parseMarkdownFast(bigDraft(64 * 1024), {}); // warm-up
+    parseMarkdown(bigDraft(64 * 1024), {}); // warm-up
     const cpu: Record<number, number> = {}, wall: Record<number, number> = {};
     for (const mb of [1, 2, 5]) {
       const draft = bigDraft(mb * 1024 * 1024);
       let doc: Document | undefined;
       const t0 = performance.now();
-      cpu[mb] = cpuSeconds(() => { doc = parseMarkdownFast(draft, { quotes: 'skip' }); });
+      cpu[mb] = cpuSeconds(() => { doc = parseMarkdown(draft, { quotes: 'skip' }); });
       wall[mb] = (performance.now() - t0) / 1000;
       expect(doc!.blocks.length).toBeGreaterThan(1000 * mb);
     }
@@ -191,14 +200,6 @@ describe('fast Markdown reader: time and memory', () => {
       + `5 MB ${cpu[5].toFixed(2)} (${wall[5].toFixed(2)}); 5 MB / 1 MB = ${(cpu[5] / cpu[1]).toFixed(1)}`);
     expect(cpu[5]).toBeLessThan(15);
   }, 180_000);
-
-  it('is what parseMarkdown uses above FAST_READER_MIN', () => {
-    const draft = bigDraft(FAST_READER_MIN + 64 * 1024);
-    let doc: Document | undefined;
-    const seconds = cpuSeconds(() => { doc = parseMarkdown(draft, {}); });
-    expect(view(doc!)).toEqual(view(parseMarkdownFast(draft, {})));
-    expect(seconds).toBeLessThan(5); // remark needs seconds per megabyte; the fast reader, a fraction of one
-  }, 120_000);
 });
 
 describe('fast Markdown reader: no recursion on nesting depth', () => {
@@ -222,7 +223,7 @@ describe('fast Markdown reader: no recursion on nesting depth', () => {
   it.each(Object.entries(deep))('%s', (_, markdown) => {
     const t0 = performance.now();
     for (const options of OPTIONS) {
-      const doc = parseMarkdownFast(markdown, options);
+      const doc = fastReaderAlone(markdown, options);
       expect(doc.prose.length).toBe(markdown.length);
     }
     expect(performance.now() - t0).toBeLessThan(20_000);
@@ -230,8 +231,8 @@ describe('fast Markdown reader: no recursion on nesting depth', () => {
 
   it('reads nested quotes as one quote, and lints them when asked', () => {
     const markdown = '> '.repeat(10_000) + 'deep';
-    expect(parseMarkdownFast(markdown, {}).entities).toEqual([{ kind: 'quote', start: 0, end: markdown.length }]);
-    const linted = parseMarkdownFast(markdown, { quotes: 'lint' });
+    expect(fastReaderAlone(markdown, {}).entities).toEqual([{ kind: 'quote', start: 0, end: markdown.length }]);
+    const linted = fastReaderAlone(markdown, { quotes: 'lint' });
     expect(linted.prose.trim()).toBe('deep');
     expect(linted.blocks).toEqual([{ start: markdown.length - 4, end: markdown.length }]);
   });

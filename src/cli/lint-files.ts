@@ -111,7 +111,7 @@ function workerCount(spec: string | undefined): number {
 
 /** Everything besides each file's config that decides a result: version, rules, options. */
 function cacheRunKey(session: Session, opts: CliOptions): string {
-  return LintCache.configKey([session.version, session.rulesKey, opts.lang ?? null, Boolean(opts.reportUnusedDisableDirectives), ...exportOptionsKey(opts)]);
+  return LintCache.configKey([session.version, session.rulesKey, opts.lang ?? null, Boolean(opts.reportUnusedDisableDirectives), opts.markdownParser ?? 'fast', ...exportOptionsKey(opts)]);
 }
 
 function sourceOf(path: string): string | undefined {

@@ -36,6 +36,7 @@ export interface CliOptions {
   cacheStrategy?: 'metadata' | 'content';
   concurrency?: string;
   shard?: string;
+  markdownParser?: 'fast' | 'remark';
 }
 
 const nonNegativeInt = (v: string) => {
@@ -83,6 +84,7 @@ export function buildProgram(version: string, formats: readonly string[]): Comma
     .option('--csv-locale-column <column>', 'CSV exports: the column holding the item language (es, es_ES, ca-ES…)')
     .addOption(new Option('--body-format <format>', 'format of export bodies (CSV default: text; overrides the preset)').choices(['html', 'markdown', 'text']))
     .addOption(new Option('--dialect <dialect>', 'template dialect of export bodies (overrides the preset)').choices(['liquid', 'helpscout', 'intercom', 'zammad', 'osticket', 'none']))
+    .addOption(new Option('--markdown-parser <parser>', 'Markdown reader: fast (default; replylint\'s own, the Document remark gives) or remark (unified + remark-parse, the reference, slower)').choices(['fast', 'remark']).default('fast'))
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')
     .option('--debug', 'show stack traces of internal errors')

@@ -9,6 +9,7 @@ import type { EffectiveConfig } from '../config/effective-config.js';
 import { BUILTIN_RULES_DIR, loadRuleDirs } from './load-rules.js';
 import type { CliOptions } from './options.js';
 import { VERSION } from './version.js';
+import { useRemarkForMarkdown } from './parsers.js';
 import { timeLimited, timeLimitedRegExp } from './time-limit.js';
 import { readFileSync } from 'node:fs';
 import type { Language } from '../language/language.js';
@@ -42,6 +43,7 @@ export async function openSession(opts: CliOptions, files: readonly string[], cw
   const timeouts = new Set<string>();
   const languages = new Map([...loaded].map(([lang, l]) => [lang, l.source.startsWith(BUILTIN_RULES_DIR) ? l : timeLimitedLanguage(l, (m) => timeouts.add(m))]));
   const pluginRules = await loadPlugins(plugins, opts.plugins);
+  if (opts.markdownParser === 'remark') await useRemarkForMarkdown();
   // Rules that do not ship with replylint run with a time budget (see time-limit.ts).
   const rules = [...fileRules, ...pluginRules].map((r) => (r.meta.source.startsWith(BUILTIN_RULES_DIR) ? r : timeLimited(r)));
   const metas = new Map<string, RuleMeta>(rules.map((r) => [r.meta.id, r.meta]));

@@ -1,16 +1,14 @@
 import { characterEntities } from 'character-entities';
-import type { Block, Document, Entity } from './document.js';
+import type { Block, Entity } from './document.js';
 import { ProseBuffer } from './prose-buffer.js';
-import { takeFrontMatter } from './front-matter.js';
 import { scanInline } from './inline.js';
-import { maskQuoteAttributions } from './quotes.js';
 import { isPlaceholderTag } from './placeholder-tag.js';
 import type { ParseOptions } from './parse.js';
 
 /**
- * A fast, line-based reader of Markdown prose for very large drafts, where remark costs seconds
- * per megabyte. It gives the Document that remark-parse (CommonMark, no GFM) and markdown.ts's
- * walk give: the same prose, entities and blocks.
+ * replylint's line-based reader of Markdown prose (remark costs milliseconds per draft and seconds
+ * per megabyte). It gives the Document that remark-parse (CommonMark, no GFM) and
+ * markdown-remark.ts's walk give: the same prose, entities and blocks.
  *
  * It follows micromark's rules where they decide what is prose: block structure as CommonMark
  * (block quotes, list items, ATX and setext headings, fenced and indented code, HTML blocks,
@@ -24,20 +22,9 @@ import type { ParseOptions } from './parse.js';
  * Nothing recurses on nesting depth: containers are an array, delimiters and brackets linked
  * lists and stacks, so 10,000 nested quotes or 100,000 `*` cost time, not stack.
  */
-export function parseMarkdownFast(text: string, options: ParseOptions): Document {
-  const buf = new ProseBuffer(text, true);
-  const fm = takeFrontMatter(buf);
-  const blocks: Block[] = [];
-  readMarkdownFast(text, buf, blocks, options, fm?.end ?? 0);
-  if (options.quotes !== 'lint') maskQuoteAttributions(buf, options.quoteAttributions ?? []);
-  return {
-    text, prose: buf.toString(), format: 'markdown', entities: buf.entities, blocks,
-    frontMatter: fm?.data, frontMatterYaml: fm?.yaml, warnings: fm?.error ? [fm.error] : [],
-  };
-}
 
 /**
- * What markdown.ts does with remark's tree, from the Markdown `body` (the draft, or a copy of it
+ * What markdown-remark.ts does with remark's tree, from the Markdown `body` (the draft, or a copy of it
  * with some ranges blanked; same length) read from `from` on: lets the prose into `buf` (whose
  * text is the draft), records entities there and paragraph blocks in `blocks`.
  */

@@ -11,6 +11,6 @@ setFlagsFromString('--no-regexp-tier-up');
 process.stdout.on('error', (e) => {
   if (e.code !== 'EPIPE') throw e;
 });
-const { run } = await import('../dist/cli/main.js');
+const { run } = await import('../dist/bundle/main.js');
 
 process.exitCode = await run(process.argv);

@@ -395,16 +395,17 @@ describe('the command line', () => {
 
   it('--debug shows the stack trace of an internal error that a normal run hides', async () => {
     const dir = tempTree({ 'a.txt': BAD });
-    // A bug inside replylint, simulated: the linter throws.
+    // A bug inside replylint, simulated: the JSON formatter's serialisation of the results throws
+    // (the CLI is one bundle, so the bug is planted in a built-in it calls).
     const preload = join(dir, 'bug.mjs');
-    writeFileSync(preload, `import { Linter } from ${JSON.stringify(join(__dirname, '../dist/lint.js'))};\nLinter.prototype.lintText = function lintText() { throw new TypeError('simulated bug'); };\n`);
+    writeFileSync(preload, `const real = JSON.stringify;\nJSON.stringify = function stringify(v, ...rest) { if (Array.isArray(v) && v[0]?.messages) throw new TypeError('simulated bug'); return real(v, ...rest); };\n`);
     const env = { NODE_OPTIONS: `--import ${preload}` };
-    const normal = await cli(['a.txt'], { cwd: dir, env });
+    const normal = await cli(['--format', 'json', 'a.txt'], { cwd: dir, env });
     expect(stderrLines(normal)).toEqual(['replylint: internal error: simulated bug (run with --debug for the stack trace)']);
     expect(normal.code).toBe(2);
-    const debug = await cli(['--debug', 'a.txt'], { cwd: dir, env });
+    const debug = await cli(['--debug', '--format', 'json', 'a.txt'], { cwd: dir, env });
     expect(debug.code).toBe(2);
     expect(stderrLines(debug)[0]).toBe('replylint: internal error: simulated bug');
-    expect(debug.stderr).toMatch(/TypeError: simulated bug\n\s+at (?:Linter\.)?lintText \(file:\/\/\S+bug\.mjs:2:\d+\)\n\s+at /);
+    expect(debug.stderr).toMatch(/TypeError: simulated bug\n\s+at (?:JSON\.)?stringify \(file:\/\/\S+bug\.mjs:2:\d+\)\n\s+at /);
   });
 });

@@ -103,7 +103,8 @@ export function writeBuiltinSnapshot(): number {
   for (const f of files.rules) {
     const r = validateRuleFile(f.path, f.text, languages);
     problems.push(...r.problems);
-    if (r.file) rules.push({ path: relative(BUILTIN_RULES_DIR, f.path), data: r.file, prepared: prepareRule(r.file) });
+    // Examples are for the tests and the docs: a run never reads them.
+    if (r.file) rules.push({ path: relative(BUILTIN_RULES_DIR, f.path), data: { ...r.file, examples: undefined }, prepared: prepareRule(r.file) });
   }
   if (problems.length) throw new UserError(problems);
   // Written aside and renamed: a run starting meanwhile reads the old snapshot or the new one, never half of one.

@@ -42,6 +42,35 @@ const piecesOfLiteral = (literal: string): number[] => {
   return pieces;
 };
 
+/** A text's three-character pieces: which buckets occur (`seen`) and the list of them. */
+interface Pieces { text?: string; seen: Uint8Array; present: number[] }
+
+/**
+ * Reads texts into their pieces, for every directory of a run: a draft's prose and its lower-cased
+ * copy are each read once, however many languages and case modes ask about them.
+ */
+export class PieceReader {
+  private readonly slots: Pieces[] = [0, 1].map(() => ({ seen: new Uint8Array(BUCKETS), present: [] }));
+  private next = 0;
+
+  read(text: string): Pieces {
+    const known = this.slots.find((s) => s.text === text);
+    if (known) return known;
+    const slot = this.slots[this.next];
+    this.next = 1 - this.next;
+    const { seen } = slot;
+    for (const key of slot.present) seen[key] = 0;
+    const present: number[] = [];
+    for (let i = 0; i + 3 <= text.length; i++) {
+      const key = keyAt(text, i);
+      if (!seen[key]) { seen[key] = 1; present.push(key); }
+    }
+    slot.text = text;
+    slot.present = present;
+    return slot;
+  }
+}
+
 /**
  * The literals of every pattern of a set of rules (the rules a run loads), filed by piece, and
  * what the last texts read hold. One directory per set: the rules ask about the same draft in turn.
@@ -53,7 +82,8 @@ export class LiteralDirectory {
   private readonly recent: Array<{ text: string; hits: Array<Uint8Array | undefined> }> = [];
   /** Number of patterns of each owner. */
   private readonly sizes: number[] = [];
-  private readonly seen = new Uint8Array(BUCKETS);
+
+  constructor(private readonly reader = new PieceReader()) {}
 
   /** Files the literal sets of `items` patterns under a new owner; returns it. */
   file(literals: ReadonlyArray<ReadonlyArray<readonly string[]> | undefined>): number {
@@ -75,16 +105,10 @@ export class LiteralDirectory {
   hitsIn(text: string): Array<Uint8Array | undefined> {
     const known = this.recent.find((r) => r.text === text);
     if (known) return known.hits;
-    const { seen, filed } = this;
-    const present: number[] = [];
-    seen.fill(0);
-    for (let i = 0; i + 3 <= text.length; i++) {
-      const key = keyAt(text, i);
-      if (!seen[key]) { seen[key] = 1; present.push(key); }
-    }
+    const { seen, present } = this.reader.read(text);
     const hits: Array<Uint8Array | undefined> = [];
     for (const key of present) {
-      const bucket = filed[key];
+      const bucket = this.filed[key];
       if (!bucket) continue;
       for (const f of bucket) {
         const marks = hits[f.owner];
@@ -104,9 +128,10 @@ export class LiteralDirectory {
  */
 export class LiteralDirectories {
   private readonly shelves = new Map<string, LiteralDirectory>();
+  private readonly reader = new PieceReader();
   get(name: string): LiteralDirectory {
     let d = this.shelves.get(name);
-    if (!d) this.shelves.set(name, (d = new LiteralDirectory()));
+    if (!d) this.shelves.set(name, (d = new LiteralDirectory(this.reader)));
     return d;
   }
 }

@@ -46,9 +46,9 @@ class Alternative {
   get scanSource(): string { return (this.scan ??= scanSourceOf(this.source)); }
   get groups(): number { return (this.groupTotal ??= groupCount(this.source)); }
 
-  /** The real pattern, anchored at a position (sticky), on word boundaries; `d` gives group offsets. */
+  /** The real pattern, anchored at a position (sticky), on word boundaries; `d` gives group offsets (when it has groups). */
   verify(text: string, at: number): RegExpExecArray | null {
-    const re = (this.verifier ??= new RegExp(`${WORD_START}(?:${unicodeBoundaries(this.source)})${WORD_END}`, `yd${this.flags}`));
+    const re = (this.verifier ??= new RegExp(`${WORD_START}(?:${unicodeBoundaries(this.source)})${WORD_END}`, `y${this.groups ? 'd' : ''}${this.flags}`));
     re.lastIndex = at;
     const m = re.exec(text);
     return m && m[0] !== '' ? m : null;
@@ -119,7 +119,7 @@ export class PhraseMatcher {
         if (!hit) { scan.lastIndex = c.index + 1; continue; }
         const { alt, m } = hit;
         scan.lastIndex = m.index + m[0].length;
-        const groups = m.indices!.slice(1, 1 + alt.groups).map((r) => (r ? prose.slice(r[0], r[1]) : undefined));
+        const groups = alt.groups ? m.indices!.slice(1, 1 + alt.groups).map((r) => (r ? prose.slice(r[0], r[1]) : undefined)) : [];
         yield { start: m.index, end: m.index + m[0].length, entry: alt.entry, groups };
       }
     }

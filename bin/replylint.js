@@ -1,11 +1,14 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --no-regexp-tier-up
 // Thin shim: starts the CLI and sets the exit code once output is flushed.
-import { setFlagsFromString } from 'node:v8';
+//
+// --no-regexp-tier-up (in the line above, so it is set before V8 starts): V8 first compiles a
+// regular expression to bytecode and interprets it, and compiles it to machine code on a later
+// run ("tier-up"). For replylint's large phrase patterns the bytecode step costs about three times
+// the machine-code one and is then thrown away: 1,000 drafts took 6.2 s instead of 3.9 s, and a
+// 5 MB draft 14 s instead of 6 s. The flag cannot be set from here: v8.setFlagsFromString()
+// after start-up made about one run in twenty crash (SIGSEGV). `node bin/replylint.js` (no flag)
+// gives the same results, more slowly on large runs.
 
-// V8 first interprets a regular expression and compiles it on a later run ("tier-up"). Our phrase
-// unions run over a long draft thousands of times, and with tier-up a 5 MB draft took 14 s
-// instead of 6 s (see test/bench/RESULTS.md); compiled at once, one draft costs the same.
-setFlagsFromString('--no-regexp-tier-up');
 // A reader that stops early (`replylint … | head`) is not an error, and no reason for a stack
 // trace: the run ends as it would have, with its exit code.
 process.stdout.on('error', (e) => {

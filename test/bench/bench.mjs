@@ -2,7 +2,7 @@
 // replylint benchmark: `npm run bench` (builds first) or `node test/bench/bench.mjs`.
 //
 // Generates a seeded corpus (10,000 drafts + 1/2/5 MB drafts, see corpus.mjs) once per generator
-// version, then times whole runs of the built CLI (`node bin/replylint.js … --format json`,
+// version, then times whole runs of the built CLI (`bin/replylint.js … --format json`, run as an executable,
 // stdout to /dev/null) against references measured in the same run: `node -e 0`, unified +
 // remark-parse alone (parse-floor.mjs), and textlint + textlint-rule-prh and alex, installed
 // into a cache directory (never as project dependencies). Prints a Markdown table and writes it
@@ -36,6 +36,7 @@ import { ensureCorpus, prhYaml, DEFAULT_SEED, GENERATOR_VERSION } from './corpus
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../..');
+// Run as the installed command is: the executable bin, whose #! line gives node its V8 flag.
 const BIN = join(ROOT, 'bin', 'replylint.js');
 const PARSE_FLOOR = join(HERE, 'parse-floor.mjs');
 const RESULTS = join(HERE, 'RESULTS.md');
@@ -362,7 +363,7 @@ async function main() {
   const single = corpus.single.path;
   const mb = (b) => b / 1e6;
 
-  const rl = (paths, extra = []) => ({ label: 'replylint', cmd: NODE, args: [BIN, ...paths, '--format', 'json', ...extra] });
+  const rl = (paths, extra = []) => ({ label: 'replylint', cmd: BIN, args: [...paths, '--format', 'json', ...extra] });
   const floor = (paths) => ({ label: 'unified + remark-parse alone (parse floor)', cmd: NODE, args: [PARSE_FLOOR, ...paths], okCodes: [0] });
   const nodeFloor = () => ({ label: '`node -e 0` (startup floor)', cmd: NODE, args: ['-e', '0'], okCodes: [0] });
 
@@ -419,7 +420,7 @@ async function main() {
 
   // Probe whether an option exists: a fatal "unknown option" on the one draft means it doesn't.
   const probe = async (extra) => {
-    const r = await runOnce(NODE, [BIN, single, '--format', 'json', ...extra], { cwd, timeoutMs: 60_000 });
+    const r = await runOnce(BIN, [single, '--format', 'json', ...extra], { cwd, timeoutMs: 60_000 });
     if (r.code === 0 || r.code === 1) return { ok: true };
     return { ok: false, why: firstLine(r.stderr) || `exit ${r.code}` };
   };
@@ -564,8 +565,8 @@ async function main() {
       const outs = [join(CACHE, 'out-cache-1.json'), join(CACHE, 'out-cache-2.json')];
       const pair = async (capture) => {
         clear();
-        const a = await runOnce(NODE, [BIN, ...target, '--format', 'json', ...flags], { cwd, stdoutFile: capture ? outs[0] : null });
-        const b = await runOnce(NODE, [BIN, ...target, '--format', 'json', ...flags], { cwd, stdoutFile: capture ? outs[1] : null });
+        const a = await runOnce(BIN, [...target, '--format', 'json', ...flags], { cwd, stdoutFile: capture ? outs[0] : null });
+        const b = await runOnce(BIN, [...target, '--format', 'json', ...flags], { cwd, stdoutFile: capture ? outs[1] : null });
         for (const x of [a, b]) if (x.timedOut || ![0, 1].includes(x.code)) status = `failed (${x.timedOut ? 'timeout' : `exit ${x.code}`}: ${firstLine(x.stderr).slice(0, 120)})`;
         return status === 'ok' ? [a, b] : null;
       };

@@ -7,9 +7,9 @@ export const BIN = resolve(__dirname, '../../bin/replylint.js');
 
 export interface CliRun { code: number | null; stdout: string; stderr: string }
 
-/** Spawns the built CLI, as a user would run it. */
+/** Spawns the built CLI as a user runs it: the executable, whose #! line starts node with its flags. */
 export function runCli(args: string[], opts: { cwd?: string; input?: string | Buffer; env?: Record<string, string> } = {}): CliRun {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
+  const r = spawnSync(BIN, args, {
     cwd: opts.cwd, input: opts.input, encoding: 'utf8', timeout: 60_000,
     env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...opts.env },
   });

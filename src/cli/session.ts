@@ -13,6 +13,7 @@ import { useRemarkForMarkdown } from './parsers.js';
 import { timeLimited, timeLimitedRegExp } from './time-limit.js';
 import { readFileSync } from 'node:fs';
 import type { Language } from '../language/language.js';
+import { LazyRegexMap } from '../language/load-language.js';
 import { formatProblem } from '../errors.js';
 import { YamlSource, type Path } from '../yaml-source.js';
 
@@ -77,17 +78,7 @@ function timeLimitedLanguage(l: Language, report: (message: string) => void): La
     ...l,
     markers: l.markers && bound(l.markers, ['markers']),
     quoteAttribution: l.quoteAttribution && bound(l.quoteAttribution, ['quoteAttribution']),
-    vocabulary: new BoundedVocabulary(vocabulary, (re, name) => bound(re, ['vocabulary', name])),
+    // Each vocabulary regex bounded the first time it is asked for (they are compiled lazily).
+    vocabulary: new LazyRegexMap([...vocabulary.keys()].map((name) => [name, name]), (name) => bound(vocabulary.get(name)!, ['vocabulary', name])),
   };
-}
-
-/** A language's vocabularies, each regex bounded the first time it is asked for (they are compiled lazily). */
-class BoundedVocabulary extends Map<string, RegExp> {
-  constructor(private readonly inner: Map<string, RegExp>, private readonly bound: (re: RegExp, name: string) => RegExp) { super(); }
-  override get(name: string): RegExp | undefined {
-    if (!super.has(name)) { const re = this.inner.get(name); if (!re) return undefined; super.set(name, this.bound(re, name)); }
-    return super.get(name);
-  }
-  override has(name: string): boolean { return this.inner.has(name); }
-  override keys(): MapIterator<string> { return this.inner.keys(); }
 }

@@ -45,15 +45,15 @@ export function compileLanguage(f: LanguageFile, path: string): Language {
   };
 }
 
-/** Named lists of regex sources, each compiled into one regex the first time it is asked for. */
-class LazyRegexMap extends Map<string, RegExp> {
-  private readonly sources: Map<string, string[]>;
-  constructor(entries: Array<[string, string[]]>, private readonly compile: (list: string[]) => RegExp) {
+/** Named sources, each made into a regex the first time it is asked for. */
+export class LazyRegexMap<S> extends Map<string, RegExp> {
+  private readonly sources: Map<string, S>;
+  constructor(entries: Iterable<[string, S]>, private readonly compile: (source: S, name: string) => RegExp) {
     super();
     this.sources = new Map(entries);
   }
   override get(name: string): RegExp | undefined {
-    if (!super.has(name) && this.sources.has(name)) super.set(name, this.compile(this.sources.get(name)!));
+    if (!super.has(name) && this.sources.has(name)) super.set(name, this.compile(this.sources.get(name)!, name));
     return super.get(name);
   }
   override has(name: string): boolean { return this.sources.has(name); }

@@ -1,9 +1,12 @@
 // The built binary, end to end: what a user types and what they see.
-import { chmodSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, mkdtempSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, runCli, tempTree } from './helpers/run-cli.js';
 
+const REPO = resolve(__dirname, '..');
 const CLEAN = 'Hi Ana,\n\nYour parcel left today. Write to help@shop.example with any question.\n\nLeo\n';
 const BAD = 'Hi [Customer Name],\n\nYour parcel left today. Write to help@shop.example.\n';
 const NO_EMAIL = 'Hi Ana,\n\nYour parcel left today.\n';
@@ -155,4 +158,24 @@ describe('the executable', () => {
     expect(readFileSync(BIN, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env -S node --no-regexp-tier-up');
     expect(readFileSync(BIN, 'utf8')).not.toMatch(/^[^/]*setFlagsFromString/m); // only named in a comment
   }, 120_000);
+});
+
+describe('the built-in rules snapshot', () => {
+  // dist/builtin-rules.json holds the built-in rule files validated at build time, with the size
+  // and modification time of each. A run uses it while the files match; an edit is read from YAML.
+  it('is used while rules/ is as built, and an edited built-in rule file is read instead', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'replylint-copy-'));
+    for (const part of ['bin', 'dist', 'rules', 'package.json']) cpSync(join(REPO, part), join(copy, part), { recursive: true, preserveTimestamps: true });
+    symlinkSync(join(REPO, 'node_modules'), join(copy, 'node_modules'));
+    const draft = join(tempTree({ 'a.txt': 'Hi Ana,\n\nWe fixed your problem. Write to help@shop.example.\n\nLeo\n' }), 'a.txt');
+    const lint = () => spawnSync(join(copy, 'bin/replylint.js'), ['--format', 'json', draft], { encoding: 'utf8' });
+    const severities = () => JSON.parse(lint().stdout)[0].messages.filter((m: { ruleId: string }) => m.ruleId === 'your-problem').map((m: { severity: number }) => m.severity);
+    expect(severities()).toEqual([2]);
+    const file = join(copy, 'rules/your-problem.yaml');
+    const old = statSync(file);
+    utimesSync(file, old.atime, new Date(old.mtimeMs + 5000)); // touched, same content: same result
+    expect(severities()).toEqual([2]);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^severity: error$/m, 'severity: warning'));
+    expect(severities()).toEqual([1]);
+  }, 60_000);
 });

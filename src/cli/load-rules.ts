@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError, type Problem } from '../errors.js';
@@ -18,20 +18,25 @@ const SNAPSHOT = fileURLToPath(new URL('../builtin-rules.json', import.meta.url)
 
 interface SourceFile { path: string; text: string }
 interface DirFiles { languages: SourceFile[]; rules: SourceFile[] }
-interface Snapshot { key: string; languages: Array<{ path: string; data: LanguageFile }>; rules: Array<{ path: string; data: RuleFile; prepared: PreparedRule }> }
+/** Name, size and modification time of each file the snapshot was built from. */
+type FileStats = Array<[string, number, number]>;
+interface Snapshot { key: string; stats: FileStats; languages: Array<{ path: string; data: LanguageFile }>; rules: Array<{ path: string; data: RuleFile; prepared: PreparedRule }> }
 
-const yamlIn = (dir: string, optional: boolean): SourceFile[] => {
-  let names: string[];
+const yamlPaths = (dir: string, optional: boolean): string[] => {
   try {
-    names = readdirSync(dir).filter((f) => /\.ya?ml$/i.test(f)).sort();
+    return readdirSync(dir).filter((f) => /\.ya?ml$/i.test(f)).sort().map((f) => join(dir, f));
   } catch (e) {
     if (optional) return [];
     throw new UserError([{ file: dir, message: `cannot read rule directory (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` }]);
   }
-  return names.map((f) => ({ path: join(dir, f), text: readFileSync(join(dir, f), 'utf8') }));
 };
+const yamlIn = (dir: string, optional: boolean): SourceFile[] => yamlPaths(dir, optional).map((path) => ({ path, text: readFileSync(path, 'utf8') }));
 
 const readDir = (dir: string): DirFiles => ({ languages: yamlIn(join(dir, 'languages'), true), rules: yamlIn(dir, false) });
+
+const statsOf = (dir: string): FileStats =>
+  [...yamlPaths(join(dir, 'languages'), true), ...yamlPaths(dir, false)].map((p) => { const s = statSync(p); return [relative(dir, p), s.size, s.mtimeMs]; });
+const sameStats = (a: FileStats, b: FileStats) => a.length === b.length && a.every((f, i) => f.every((v, k) => v === b[i][k]));
 
 /** Identifies a directory's exact content: any edit to any rule or language file changes it. */
 function contentKey(dir: string, files: DirFiles): string {
@@ -40,13 +45,25 @@ function contentKey(dir: string, files: DirFiles): string {
   return h.digest('hex');
 }
 
-function readSnapshot(key: string): Snapshot | undefined {
+function readSnapshot(): Snapshot | undefined {
   try {
-    const snap = JSON.parse(readFileSync(SNAPSHOT, 'utf8')) as Snapshot;
-    return snap.key === key ? snap : undefined;
+    return JSON.parse(readFileSync(SNAPSHOT, 'utf8')) as Snapshot;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The built-in directory's snapshot when it holds what the files hold: known at once when every
+ * file has the size and modification time it had at the build (reading and hashing the 850 KB of
+ * YAML cost a one-draft run 10 ms), else by their content. `files` is read only when needed.
+ */
+function builtinSnapshot(dir: string): { snap?: Snapshot; files?: DirFiles; key: string } {
+  const snap = readSnapshot();
+  if (snap?.stats && sameStats(snap.stats, statsOf(dir))) return { snap, key: snap.key };
+  const files = readDir(dir);
+  const key = contentKey(dir, files);
+  return { snap: snap?.key === key ? snap : undefined, files, key };
 }
 
 /**
@@ -60,17 +77,16 @@ export function loadRuleDirs(dirs: readonly string[]): { rules: Rule[]; language
   const problems: Problem[] = [];
   const languages = new Map<string, Language>();
   const read = dirs.map((dir) => {
+    if (dir === BUILTIN_RULES_DIR) return { dir, ...builtinSnapshot(dir) };
     const files = readDir(dir);
-    const key = contentKey(dir, files);
-    const snap = dir === BUILTIN_RULES_DIR ? readSnapshot(key) : undefined;
-    return { dir, files, snap, key };
+    return { dir, files, snap: undefined, key: contentKey(dir, files) };
   });
   for (const { dir, files, snap } of read) {
     if (snap) {
       for (const l of snap.languages) languages.set(l.data.lang, compileLanguage(l.data, join(dir, l.path)));
       continue;
     }
-    for (const f of files.languages) {
+    for (const f of files!.languages) { // read whenever there is no snapshot
       const r = validateLanguage(f.path, f.text);
       problems.push(...r.problems);
       if (r.data) languages.set(r.data.lang, compileLanguage(r.data, f.path));
@@ -81,7 +97,7 @@ export function loadRuleDirs(dirs: readonly string[]): { rules: Rule[]; language
   for (const { dir, files, snap } of read) {
     const valid = snap
       ? snap.rules.map((r) => ({ file: r.data as RuleFile | undefined, path: join(dir, r.path), prepared: r.prepared as PreparedRule | undefined }))
-      : files.rules.map((f) => { const r = validateRuleFile(f.path, f.text, languages); problems.push(...r.problems); return { file: r.file, path: f.path, prepared: undefined }; });
+      : files!.rules.map((f) => { const r = validateRuleFile(f.path, f.text, languages); problems.push(...r.problems); return { file: r.file, path: f.path, prepared: undefined }; });
     for (const { file, path, prepared } of valid) if (file) rules.set(file.id, compileRule(file, path, { prepared, directories }));
   }
   if (problems.length) throw new UserError(problems);
@@ -109,7 +125,7 @@ export function writeBuiltinSnapshot(): number {
   if (problems.length) throw new UserError(problems);
   // Written aside and renamed: a run starting meanwhile reads the old snapshot or the new one, never half of one.
   const tmp = `${SNAPSHOT}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify({ key: contentKey(BUILTIN_RULES_DIR, files), languages: langs, rules } satisfies Snapshot));
+  writeFileSync(tmp, JSON.stringify({ key: contentKey(BUILTIN_RULES_DIR, files), stats: statsOf(BUILTIN_RULES_DIR), languages: langs, rules } satisfies Snapshot));
   renameSync(tmp, SNAPSHOT);
   return rules.length;
 }

@@ -4,7 +4,7 @@
 // HTML and export readers, remark) loads in a fraction of it. The library (dist/index.js,
 // dist/node.js) stays unbundled. dist/bundle/ sits beside dist/cli/, so the paths the code finds
 // from import.meta.url (../../rules/, ../builtin-rules.json, ../../package.json, ./worker.js)
-// point where they point from dist/cli/.
+// point where they point from dist/cli/. The bundle needs no node_modules at run time.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -14,18 +14,29 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'dist', 'bundle');
 
 /**
- * scslre (with refa, ~1 MB) checks the regexes of a team's own rule files for catastrophic
- * backtracking; the built-in rules are checked at build time. The bundle leaves it out and
- * requires it on first use, so runs with built-in rules only never load it.
+ * Dependencies a run often does without, each built into a CommonJS file of its own beside the
+ * bundle and required (synchronously, as the code expects) the first time one of its exports is
+ * called: scslre (with refa, ~1 MB) checks the regexes of a team's own rule files, the built-in
+ * ones being checked at build time; yaml (170 KB) reads config files, front matter and rule files
+ * from source, none of which a draft linted with the built-in rules and no config needs.
  */
-const lazyScslre = {
-  name: 'lazy-scslre',
+const LAZY = {
+  scslre: { functions: ['analyse'], classes: [] },
+  yaml: { functions: ['parse', 'parseDocument', 'isAlias', 'isMap', 'isPair', 'isScalar', 'isSeq'], classes: ['LineCounter'] },
+};
+
+const lazyDependencies = {
+  name: 'lazy-dependencies',
   setup(b) {
-    b.onResolve({ filter: /^scslre$/ }, () => ({ path: 'scslre', namespace: 'lazy-scslre' }));
-    b.onLoad({ filter: /.*/, namespace: 'lazy-scslre' }, () => ({
-      contents: `import { createRequire } from 'node:module';
-let scslre;
-export const analyse = (...args) => (scslre ??= createRequire(import.meta.url)('scslre')).analyse(...args);`,
+    b.onResolve({ filter: new RegExp(`^(?:${Object.keys(LAZY).join('|')})$`) }, (args) => ({ path: args.path, namespace: 'lazy' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, ({ path: name }) => ({
+      contents: [
+        "import { createRequire } from 'node:module';",
+        'let dep;',
+        `const load = () => (dep ??= createRequire(import.meta.url)('./${name}.cjs'));`,
+        ...LAZY[name].functions.map((f) => `export const ${f} = (...args) => load().${f}(...args);`),
+        ...LAZY[name].classes.map((c) => `export function ${c}(...args) { return new (load().${c})(...args); }`),
+      ].join('\n'),
       loader: 'js',
       resolveDir: ROOT,
     }));
@@ -47,6 +58,20 @@ await build({
   minifyWhitespace: true,
   legalComments: 'none',
   chunkNames: 'chunk-[hash]',
-  plugins: [lazyScslre],
+  plugins: [lazyDependencies],
   logLevel: 'warning',
 });
+for (const name of Object.keys(LAZY)) {
+  await build({
+    stdin: { contents: `module.exports = require('${name}');`, resolveDir: ROOT, loader: 'js' },
+    outfile: join(OUT, `${name}.cjs`),
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    minifySyntax: true,
+    minifyWhitespace: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+}

@@ -23,7 +23,7 @@ export type MarkdownReader = (body: string, buf: ProseBuffer, blocks: Block[], o
 export function parseMarkdown(text: string, options: ParseOptions, read: MarkdownReader = readMarkdownFast): Document {
   const buf = new ProseBuffer(text, true);
   const fm = takeFrontMatter(buf);
-  const body = fm ? ' '.repeat(fm.end).replace(/ /g, (_, i: number) => (/[\r\n]/.test(text[i]) ? text[i] : ' ')) + text.slice(fm.end) : text;
+  const body = fm ? blankOut(text, [{ start: 0, end: fm.end }]) : text;
   const blocks: Block[] = [];
   // A block past what a parser should take (markdown-limits.ts) is blanked for it and read as plain text.
   const plain = blocksPastLimits(body, fm?.end ?? 0);

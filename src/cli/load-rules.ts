@@ -106,6 +106,9 @@ export function loadRuleDirs(dirs: readonly string[]): { rules: Rule[]; language
 
 /** Build step: validates the built-in rules and stores them with the key of their content. */
 export function writeBuiltinSnapshot(): number {
+  // Stats taken before the files are read: a file edited in between then has a newer mtime than
+  // the one recorded, and runs check its content instead of trusting the snapshot.
+  const stats = statsOf(BUILTIN_RULES_DIR);
   const files = readDir(BUILTIN_RULES_DIR);
   const problems: Problem[] = [];
   const langs: Snapshot['languages'] = [];
@@ -125,7 +128,7 @@ export function writeBuiltinSnapshot(): number {
   if (problems.length) throw new UserError(problems);
   // Written aside and renamed: a run starting meanwhile reads the old snapshot or the new one, never half of one.
   const tmp = `${SNAPSHOT}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify({ key: contentKey(BUILTIN_RULES_DIR, files), stats: statsOf(BUILTIN_RULES_DIR), languages: langs, rules } satisfies Snapshot));
+  writeFileSync(tmp, JSON.stringify({ key: contentKey(BUILTIN_RULES_DIR, files), stats, languages: langs, rules } satisfies Snapshot));
   renameSync(tmp, SNAPSHOT);
   return rules.length;
 }

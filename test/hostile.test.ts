@@ -292,7 +292,8 @@ describe('broken configuration and rule files: a fatal error naming file, line a
   it.each([
     ['exponential, unseen by the analysis', '(a|a)*$', 'a'.repeat(60) + '!'],
     ['exponential, unseen by the analysis', '(a|a)*b', 'a'.repeat(60) + '!'],
-    ['polynomial (cubic) on a long draft', '\\\\s*\\\\s*\\\\s*x', 'Hi' + ' '.repeat(200_000) + '!'],
+    // (Its `\\S` makes it begin anywhere: one that begins with known letters is only tried where they are.)
+    ['polynomial (cubic) on a long draft', '\\\\S\\\\s*\\\\s*\\\\s*x', 'Hi' + ' '.repeat(200_000) + '!'],
   ])('%s (%s) is bounded at run time: a fatal message naming the rule, exit 2, and the rule skipped after', async (_, regex, hostile) => {
     const dir = tempTree({ 'rules/custom.yaml': RULE(regex), 'a.txt': hostile, 'b.txt': hostile, 'c.txt': CLEAN });
     const r = await cli(['--format', 'json', '--rulesdir', 'rules', '.'], { cwd: dir, timeoutMs: 60_000, env: { REPLYLINT_RULE_TIMEOUT_MS: '1000' } });

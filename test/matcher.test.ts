@@ -1,12 +1,13 @@
 // The phrase matcher's shortcuts must never change what it finds: boundaries written with one
 // lookaround where the neighbouring character is known, the literal pre-filter that skips
-// patterns a draft cannot match, and the per-pattern scan used for drafts of ordinary size.
+// patterns a draft cannot match, the starts that say where a pattern can begin, and the scans
+// used for the patterns whose starts are not known.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Linter } from '../src/lint.js';
-import { requiredLiterals } from '../src/rules/literals.js';
-import { unicodeBoundaries } from '../src/rules/regex.js';
-import { MAX_INDEXED_TEXT } from '../src/rules/literal-index.js';
+import { requiredLiterals, startStrings } from '../src/rules/literals.js';
+import { lowerSameLength, unicodeBoundaries, WORD_END, WORD_START } from '../src/rules/regex.js';
+import { PhraseMatcher, UNION_FROM } from '../src/rules/phrase-matcher.js';
 import { builtins } from './helpers/builtins.js';
 
 const RUNS = Number(process.env.PROPERTY_RUNS) || 200;
@@ -53,11 +54,74 @@ describe('requiredLiterals', () => {
   });
 });
 
+/**
+ * Pieces of pattern, each with strings it matches (or nearly): texts made of these give the
+ * patterns something to find, where random letters would seldom spell a phrase.
+ */
+const PARTS: Array<[string, string[]]> = [
+  ['you', ['you', 'yo']], ['we', ['we']], ['a', ['a']], ['la', ['la', 'las']], ['é', ['é', 'e']], ['\\s+', [' ', '  ', '\n', ' \n ']],
+  ['\\s', [' ', '\n']], [' ', [' ', '  ']], ['\\s*', ['', ' ', '  ']], ['(?:the\\s+)?', ['', 'the ', 'the  ']], ['(?:i|we)', ['i', 'we', 'I']],
+  ['[eé]', ['e', 'é']], ["['’]", ["'", '’']], ['s?', ['', 's']], ['\\p{L}+', ['ab', 'x', 'é']], ['(?:ab|c)', ['ab', 'c']],
+  ['(?:ab)+', ['ab', 'abab', 'aba']], ['x?', ['', 'x']], ['a{0,2}', ['', 'a', 'aa', 'aaa']], ['b{2}', ['bb', 'b']], ['(?:a|\\s)', ['a', ' ']],
+  ['.', ['x', '.']], ['\\u00e9', ['é']], ['(?<!no\\s)', ['no ', '']], ['(?!x)', ['', 'x']], ['(?=a)', ['']], ['\\b', ['', ',']], ['x*', ['', 'xx']],
+];
+const NOISE = ['a', 'b', 'x', 'é', ' ', '  ', '\n', ', ', 'the', 'no', 'you', "'"];
+const parts = fc.array(fc.constantFrom(...PARTS), { minLength: 1, maxLength: 6 });
+const sourceOf = (ps: Array<[string, string[]]>) => ps.map(([src]) => src).join('');
+/** A text of near-matches of the patterns made of `each`, and noise. */
+const textFor = (each: Array<Array<[string, string[]]>>) => {
+  const nearMatch = fc.constantFrom(...each).chain((ps) => fc.tuple(...ps.map(([, ex]) => fc.constantFrom(...ex))).map((xs) => xs.join('')));
+  return fc.array(fc.oneof(nearMatch, fc.constantFrom(...NOISE)), { maxLength: 8 }).map((xs) => xs.join(''));
+};
+
+describe('startStrings', () => {
+  const spaced = (s: string) => s.replace(/\s+/gu, ' ');
+  it('says how phrases begin, white space as one space', () => {
+    expect(startStrings('you\\s+made\\s+a\\s+mistake')).toEqual(['you made']);
+    expect(startStrings('(?:i|we)\\s+(?:said|told)')?.sort()).toEqual(['i said', 'i told', 'we said', 'we told']);
+    expect(startStrings('(?:the\\s+)?company')?.sort()).toEqual(['company', 'the comp']);
+    expect(startStrings('\\p{L}+ing')).toBeUndefined(); // could begin anywhere
+    expect(startStrings('a?')).toBeUndefined(); // can match nothing
+  });
+  it('every match begins with one of them', () => {
+    fc.assert(fc.property(parts.chain((ps) => fc.tuple(fc.constant(sourceOf(ps)), textFor([ps]))), ([src, t]) => {
+      const starts = startStrings(src);
+      if (!starts) return;
+      for (const m of t.matchAll(new RegExp(src, 'gu'))) {
+        if (m[0] !== '') expect(starts.some((s) => spaced(m[0]).startsWith(s))).toBe(true);
+      }
+    }), { numRuns: RUNS * 5 });
+  });
+});
+
+describe('PhraseMatcher', () => {
+  /** What the matcher must find: at each position from the left, the first entry that matches there. */
+  function reference(sources: string[], text: string) {
+    const res = sources.map((s) => new RegExp(`${WORD_START}(?:${unicodeBoundaries(s)})${WORD_END}`, 'yu'));
+    const out: Array<[number, number, number]> = [];
+    for (let at = 0; at < text.length;) {
+      const hit = res.map((re, k) => { re.lastIndex = at; const m = re.exec(text); return m && m[0] ? [k, m[0].length] : null; }).find(Boolean);
+      if (hit) { out.push([at, at + hit[1], hit[0]]); at += hit[1]; } else at++;
+    }
+    return out;
+  }
+  const entries = fc.array(parts, { minLength: 1, maxLength: 6 });
+  it('finds what running every pattern everywhere finds', () => {
+    fc.assert(fc.property(entries.chain((each) => fc.tuple(fc.constant(each.map(sourceOf)), textFor(each))), ([sources, t]) => {
+      const matcher = new PhraseMatcher(sources.map((regex) => ({ regex })));
+      const lowered = lowerSameLength(t);
+      const found = [...matcher.find(t, lowered)].map((m) => [m.start, m.end, sources.indexOf(m.entry.regex!)]);
+      // Entries with the same pattern: the first is the one found.
+      expect(found).toEqual(reference(sources, lowered).map(([a, b, k]) => [a, b, sources.indexOf(sources[k])]));
+    }), { numRuns: RUNS * 5 });
+  });
+});
+
 const shift = (f: { range: [number, number]; text: string }) => ({ ...f, range: [f.range[0] - PAD_LENGTH, f.range[1] - PAD_LENGTH] as [number, number] });
-const PAD_LENGTH = 'Thanks. '.length * Math.ceil(MAX_INDEXED_TEXT / 8) + 2;
+const PAD_LENGTH = 'Thanks. '.length * Math.ceil(UNION_FROM / 8) + 2;
 
 describe('the built-in rules find the same in a short draft as in a long one', () => {
-  // Past MAX_INDEXED_TEXT every pattern is scanned in one union, with no pre-filter.
+  // Past UNION_FROM the patterns without known starts are scanned for in one union.
   const linter = new Linter(builtins.rules, builtins.languages);
   const phrase = fc.constantFrom(
     'your problem', 'as I already explained', 'we suspect fraud on your part', 'our system is down', 'you made a mistake',
@@ -69,7 +133,7 @@ describe('the built-in rules find the same in a short draft as in a long one', (
   const draft = fc.array(fc.oneof(phrase, filler), { minLength: 3, maxLength: 30 }).map((w) => w.join(' '));
   it('with the same messages at the same places', () => {
     // The padding goes before the draft (after it, it would give the draft's last words a context).
-    const pad = `${'Thanks. '.repeat(Math.ceil(MAX_INDEXED_TEXT / 8))}\n\n`;
+    const pad = `${'Thanks. '.repeat(Math.ceil(UNION_FROM / 8))}\n\n`;
     const skip = new Set(['long-paragraph', 'long-sentence', 'missing-contact-email']);
     fc.assert(fc.property(draft, fc.constantFrom('en', 'es', 'ca'), (t, lang) => {
       const short = linter.lintText(t, { lang }).messages.filter((m) => !skip.has(m.ruleId ?? ''));

@@ -9,7 +9,7 @@ import type { RuleFile } from '../rules/rule-file.js';
 import { compileLanguage, validateLanguage, type LanguageFile } from '../language/load-language.js';
 import { validateRuleFile } from '../rules/load-rule.js';
 import { compileRule, prepareRule, type PreparedRule } from '../rules/compile-rule.js';
-import { LiteralDirectories } from '../rules/literal-index.js';
+import { Directories } from '../rules/directories.js';
 
 /** The rules/ folder shipped with replylint. */
 export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
@@ -93,7 +93,7 @@ export function loadRuleDirs(dirs: readonly string[]): { rules: Rule[]; language
     }
   }
   const rules = new Map<string, Rule>();
-  const directories = new LiteralDirectories(); // the rules of a run look up a draft's literals once, together
+  const directories = new Directories(); // the rules of a run read a draft once, together
   for (const { dir, files, snap } of read) {
     const valid = snap
       ? snap.rules.map((r) => ({ file: r.data as RuleFile | undefined, path: join(dir, r.path), prepared: r.prepared as PreparedRule | undefined }))

@@ -1,20 +1,20 @@
 import type { Rule, RuleContext, Report, Suggestion } from './rule.js';
 import type { Message, PhraseEntry, RuleFile } from './rule-file.js';
-import { PhraseMatcher, phraseLiterals, type PhraseMatch } from './phrase-matcher.js';
-import type { LiteralDirectories } from './literal-index.js';
+import { PhraseMatcher, preparePhrases, type PhraseMatch, type PreparedPhrases } from './phrase-matcher.js';
+import type { Directories } from './directories.js';
 import { hasEvidence, isNegated } from './conditions.js';
 import { keepCase } from './casing.js';
 import { compileLowered } from './regex.js';
 import { countWords, type Span } from '../language/sentences.js';
 
 /** What the build works out once for a built-in rule file, so that runs need not (see load-rules.ts). */
-export interface PreparedRule { literals: Record<string, Array<string[][] | null>> }
+export interface PreparedRule { phrases: Record<string, PreparedPhrases> }
 
 /** How a rule is compiled: with what the build prepared, and the literal directories of its rule set. */
-export interface CompileOptions { prepared?: PreparedRule; directories?: LiteralDirectories }
+export interface CompileOptions { prepared?: PreparedRule; directories?: Directories }
 
 export const prepareRule = (file: RuleFile): PreparedRule =>
-  ({ literals: Object.fromEntries(Object.entries(file.phrases ?? {}).map(([lang, entries]) => [lang, phraseLiterals(entries)])) });
+  ({ phrases: Object.fromEntries(Object.entries(file.phrases ?? {}).map(([lang, entries]) => [lang, preparePhrases(entries)])) });
 
 /** Turns a validated rule file into a Rule: the same object a plugin exports. */
 export function compileRule(file: RuleFile, source: string, options: CompileOptions = {}): Rule {
@@ -37,14 +37,14 @@ const messageIn = (m: Message, lang: string | null): string =>
 const fill = (template: string, values: Record<string, string | number>) =>
   template.replace(/\{(\w+)\}/g, (all, key: string) => (key in values ? String(values[key]) : all));
 
-function phraseCheck(file: RuleFile, prepared: PreparedRule | undefined, directories: LiteralDirectories | undefined): (ctx: RuleContext) => void {
+function phraseCheck(file: RuleFile, prepared: PreparedRule | undefined, directories: Directories | undefined): (ctx: RuleContext) => void {
   // Each language's matcher is built when a draft in that language first needs it.
   const matchers = new Map<string, PhraseMatcher>();
   const matcherFor = (lang: string) => {
     const entries = file.phrases![lang];
     if (!entries) return undefined;
     let m = matchers.get(lang);
-    if (!m) matchers.set(lang, (m = new PhraseMatcher(entries, prepared?.literals[lang], directories, lang)));
+    if (!m) matchers.set(lang, (m = new PhraseMatcher(entries, prepared?.phrases[lang], directories, lang)));
     return m;
   };
   // A phrase's `unless` regexes are compiled the first time that phrase matches.

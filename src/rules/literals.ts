@@ -9,18 +9,77 @@
 export const MIN_LITERAL = 3;
 const MAX_SET = 32;
 
+/** How much of a match's beginning is worked out: enough to tell most phrases apart. */
+export const START_LENGTH = 8;
+const MAX_STARTS = 64;
+
+/**
+ * How matches of a piece begin, spelled with any run of white space as one space (texts are
+ * read so too, see start-index.ts): `closed`, whole matches shorter than `START_LENGTH` ('' when
+ * it can match nothing); `open`, beginnings of the others (the first `START_LENGTH` characters,
+ * or fewer where what follows is not known).
+ */
+interface Starts { open: string[]; closed: string[] }
+
 /** What is known about a piece of pattern. */
 interface Info {
   /** Every string it can match, when that is a small finite set. */
   exact: string[] | null;
   /** Sets of strings, each at least `MIN_LITERAL` long: every match contains one string of each set. */
   all: string[][];
+  /** Null: not known. */
+  starts: Starts | null;
 }
 
-const UNKNOWN: Info = { exact: null, all: [] };
-const EMPTY: Info = { exact: [''], all: [] };
+const UNKNOWN: Info = { exact: null, all: [], starts: null };
+const EMPTY: Info = { exact: [''], all: [], starts: { open: [], closed: [''] } };
+/** `\s`: one space in a start. Not a literal: the text may have a line break there. */
+const WHITE_SPACE: Info = { exact: null, all: [], starts: { open: [], closed: [' '] } };
+const spaced = (s: string) => s.replace(/\s+/gu, ' ');
+/** Starts of whole matches `strings`. */
+function startsOf(strings: Iterable<string>): Starts | null {
+  const open = new Set<string>(), closed = new Set<string>();
+  for (const raw of strings) {
+    const s = spaced(raw);
+    if (s.length >= START_LENGTH) open.add(s.slice(0, START_LENGTH)); else closed.add(s);
+  }
+  return bounded([...open], [...closed]);
+}
+/** Too many starts are cut shorter (and so fewer) until they are few enough. */
+function bounded(open: string[], closed: string[]): Starts | null {
+  const starts = { open: [...new Set(open)], closed: [...new Set(closed)] };
+  for (let length = START_LENGTH - 1; starts.open.length + starts.closed.length > MAX_STARTS; length--) {
+    if (length === 0) return null;
+    starts.open = [...new Set([...starts.open, ...starts.closed].filter((s) => s !== '').map((s) => s.slice(0, length)))];
+    starts.closed = starts.closed.filter((s) => s === '');
+  }
+  return starts;
+}
 /** More sets filter little more, and each costs a look-up per draft. */
 const MAX_SETS = 4;
+/** A piece that matches exactly one of `strings`. */
+const exactly = (strings: string[]): Info => ({ exact: strings, all: [], starts: startsOf(strings) });
+
+/** Starts of `first` followed by `then`. */
+function joinStarts(first: Starts, then: Starts | null): Starts | null {
+  if (!then) return first.closed.includes('') ? null : bounded([...first.open, ...first.closed], []);
+  const closed: string[] = [];
+  const open = [...first.open];
+  for (const a of first.closed) {
+    const joined = startsOf(then.closed.map((b) => a + b));
+    if (!joined) return null;
+    closed.push(...joined.closed);
+    open.push(...joined.open, ...then.open.map((b) => spaced(a + b).slice(0, START_LENGTH)));
+  }
+  return bounded(open, closed);
+}
+
+/** Starts of one or more of a piece in a row. */
+function repeated(s: Starts): Starts | null {
+  // White space repeated is still one space as read; anything else may go on.
+  if (s.closed.every((c) => c === ' ' || c === '')) return s;
+  return bounded([...s.open, ...s.closed.filter((c) => c !== '')], s.closed.includes('') ? [''] : []);
+}
 
 /**
  * Sets of strings such that every match of `source` contains one string of each set, best
@@ -37,6 +96,23 @@ export function requiredLiterals(source: string): string[][] | undefined {
     return [...distinct.values()].sort(byQuality).slice(0, MAX_SETS);
   } catch {
     return undefined; // a construct this reader does not know: the pattern is simply always tried
+  }
+}
+
+/**
+ * Strings of at most `START_LENGTH` characters, every match of `source` beginning with one, or
+ * undefined when not known (or when it can match the empty string): "you made a mistake" gives
+ * `["you made"]`, `(?:i|we)\s+(?:said|told)` gives `["i said", "i told", "we said", "we told"]`.
+ * The phrase matcher tries a pattern only where a text has one of its starts.
+ */
+export function startStrings(source: string): string[] | undefined {
+  try {
+    const parser = new Parser(source);
+    const { starts } = parser.alternation();
+    if (parser.i < source.length || !starts || starts.closed.includes('')) return undefined;
+    return [...new Set([...starts.open, ...starts.closed])];
+  } catch {
+    return undefined;
   }
 }
 
@@ -82,15 +158,18 @@ class Parser {
     const exact = alts.every((a) => a.exact) ? [...new Set(alts.flatMap((a) => a.exact!))] : null;
     // One string of the best set of whichever alternative matched.
     const union = alts.every((a) => a.all.length) ? [...new Set(alts.flatMap((a) => [...a.all].sort(byQuality)[0]))] : null;
-    return { exact: exact && exact.length <= MAX_SET ? exact : null, all: usable(union) ? [union] : [] };
+    const starts = alts.every((a) => a.starts) ? bounded(alts.flatMap((a) => a.starts!.open), alts.flatMap((a) => a.starts!.closed)) : null;
+    return { exact: exact && exact.length <= MAX_SET ? exact : null, all: usable(union) ? [union] : [], starts };
   }
 
   private sequence(): Info {
     let run: string[] | null = [''];
     const all: string[][] = [];
+    const atoms: Info[] = [];
     let allExact = true;
     while (this.i < this.src.length && this.src[this.i] !== '|' && this.src[this.i] !== ')') {
       const info = this.quantified(this.atom());
+      atoms.push(info);
       const joined: string[] | null = info.exact && run ? cross(run, info.exact) : null;
       if (joined) { run = joined; continue; }
       allExact = false;
@@ -99,7 +178,10 @@ class Parser {
       run = info.exact;
     }
     if (usable(run)) all.push(run);
-    return { exact: allExact ? run : null, all };
+    // Starts, from the end: what follows each piece is known first.
+    let after: Starts | null = EMPTY.starts;
+    for (let k = atoms.length - 1; k >= 0; k--) after = atoms[k].starts && joinStarts(atoms[k].starts!, after);
+    return { exact: allExact ? run : null, all, starts: after };
   }
 
   private quantified(info: Info): Info {
@@ -108,8 +190,11 @@ class Parser {
     this.i += q[0].length;
     const min = q[0][0] === '?' || q[0][0] === '*' ? 0 : q[0][0] === '+' ? 1 : Number(q[1]);
     const max = q[0][0] === '?' ? 1 : q[0][0] === '{' && !q[2] ? Number(q[1]) : q[0][0] === '{' && q[3] ? Number(q[3]) : Infinity;
-    if (min === 0) return { exact: max === 1 && info.exact ? [...new Set(['', ...info.exact])] : null, all: [] };
-    return { exact: min === 1 && max === 1 ? info.exact : null, all: usable(info.exact) ? [info.exact] : info.all };
+    const once = min <= 1 && max === 1;
+    const many = info.starts && (once ? info.starts : repeated(info.starts));
+    const starts = many && (min === 0 ? bounded(many.open, [...many.closed, '']) : many);
+    if (min === 0) return { exact: max === 1 && info.exact ? [...new Set(['', ...info.exact])] : null, all: [], starts };
+    return { exact: min === 1 && max === 1 ? info.exact : null, all: usable(info.exact) ? [info.exact] : info.all, starts };
   }
 
   private atom(): Info {
@@ -121,7 +206,7 @@ class Parser {
     if (c === '.') return UNKNOWN;
     if (c === '^' || c === '$') return EMPTY;
     if ('*+?{}'.includes(c)) throw new Error('quantifier without an atom');
-    return { exact: [c], all: [] };
+    return exactly([c]);
   }
 
   private group(): Info {
@@ -149,7 +234,7 @@ class Parser {
       return UNKNOWN;
     }
     this.i = end + 1;
-    return simple ? { exact: [...new Set(body)], all: [] } : UNKNOWN;
+    return simple ? exactly([...new Set(body)]) : UNKNOWN;
   }
 
   private escape(): Info {
@@ -157,7 +242,7 @@ class Parser {
     if (hex) {
       this.i += hex[0].length;
       const ch = String.fromCodePoint(parseInt(hex[1] ?? hex[2] ?? hex[3], 16));
-      return { exact: [ch], all: [] };
+      return exactly([ch]);
     }
     const property = this.at(PROPERTY);
     if (property) { this.i += property[0].length; return UNKNOWN; }
@@ -166,8 +251,9 @@ class Parser {
     if (n === 'b' || n === 'B') return EMPTY;
     if (n === 'k') { this.i = this.src.indexOf('>', this.i) + 1; return UNKNOWN; }
     if (n === 'c') throw new Error('control escape');
-    if (/[dDwWsS0-9]/.test(n)) return UNKNOWN;
+    if (n === 's') return WHITE_SPACE;
+    if (/[dDwWS0-9]/.test(n)) return UNKNOWN;
     const ch = n === 'n' ? '\n' : n === 't' ? '\t' : n === 'r' ? '\r' : n === 'f' ? '\f' : n === 'v' ? '\v' : n;
-    return { exact: [ch], all: [] };
+    return exactly([ch]);
   }
 }

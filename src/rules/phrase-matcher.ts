@@ -1,7 +1,9 @@
 import type { PhraseEntry } from './rule-file.js';
 import { UnionScan, unionPieces, type UnionPiece } from './union-scan.js';
-import { LiteralDirectories, LiteralIndex, MAX_INDEXED_TEXT } from './literal-index.js';
-import { requiredLiterals } from './literals.js';
+import { LiteralIndex } from './literal-index.js';
+import { Directories } from './directories.js';
+import { requiredLiterals, startStrings } from './literals.js';
+import { StartIndex } from './start-index.js';
 import { groupCount, lowerPattern, nonCapturing, phraseSource, unicodeBoundaries, withoutAssertions, WORD_END, WORD_START } from './regex.js';
 
 export interface PhraseMatch {
@@ -25,11 +27,16 @@ const patternOf = (e: PhraseEntry): string => {
 const scanSourceOf = (pattern: string) => withoutAssertions(pattern);
 
 /**
- * Required literals of each entry (see literals.ts), in the entries' order: computed when the
- * built-in rules are built into their snapshot, so a run does not read every pattern again.
+ * What a matcher needs to know of each entry besides its pattern, in the entries' order: its
+ * required literals (see literals.ts) and its starts (`startStrings`). The built-in rules get
+ * this when they are built into their snapshot, so a run does not read every pattern again.
  */
-export const phraseLiterals = (entries: readonly PhraseEntry[]): Array<string[][] | null> =>
-  entries.map((e) => requiredLiterals(scanSourceOf(patternOf(e))) ?? null);
+export interface PreparedPhrases { literals: Array<string[][] | null>; starts: Array<string[] | null> }
+
+export function preparePhrases(entries: readonly PhraseEntry[]): PreparedPhrases {
+  const sources = entries.map((e) => scanSourceOf(patternOf(e)));
+  return { literals: sources.map((s) => requiredLiterals(s) ?? null), starts: sources.map((s) => startStrings(s) ?? null) };
+}
 
 /** One phrase entry, its regexes built only when a draft first needs them. */
 class Alternative {
@@ -68,31 +75,44 @@ class Alternative {
   }
 }
 
-interface Group { alternatives: Alternative[]; index: LiteralIndex; union?: UnionPiece[]; lowered: boolean }
+/** From this length on, the entries without known starts are scanned for in one union rather than one by one. */
+export const UNION_FROM = 64 * 1024;
+
+interface Group {
+  alternatives: Alternative[];
+  index: LiteralIndex;
+  starts: StartIndex;
+  /** Entries without known starts, found by scanning the text with their assertion-free patterns. */
+  unfiled: number[];
+  lowered: boolean;
+}
 
 /**
- * All phrases of one rule and language. An assertion-free regex scans the text: it has no
- * lookbehind in front, so V8 skips ahead fast. Where it finds a candidate, the entry's real
- * pattern (compiled on first use) decides. Of two entries that match at one position, the one
- * listed first wins.
- *
- * In a draft of ordinary size only the entries whose required words are in it are scanned, each
- * with its own small regex (compiled once, when a draft first needs it); a long text is scanned
- * with one union of all the entries.
+ * All phrases of one rule and language. A text is walked once for the places where an entry's
+ * starts are (see start-index.ts) and the entry's real pattern (compiled on first use) is run
+ * there, anchored; an entry whose starts are not known is found by scanning the text with its
+ * assertion-free pattern. Of two entries that match at one position, the one listed first wins.
+ * An entry is tried only on a text that has its required words (see literal-index.ts).
  */
 export class PhraseMatcher {
   private readonly groups: Group[] = [];
 
   /**
-   * `literals`: `phraseLiterals(entries)`, when known in advance; `directories`: shared with the
+   * `prepared`: `preparePhrases(entries)`, when known in advance; `directories`: shared with the
    * other rules of a run, `scope` (the language) naming the ones these entries go in.
    */
-  constructor(entries: readonly PhraseEntry[], literals = phraseLiterals(entries), directories = new LiteralDirectories(), scope = '') {
+  constructor(entries: readonly PhraseEntry[], prepared = preparePhrases(entries), directories = new Directories(), scope = '') {
     for (const caseSensitive of [false, true]) {
       const mine = entries.flatMap((e, k) => (Boolean(e.caseSensitive) === caseSensitive ? [k] : []));
       if (mine.length === 0) continue;
-      const alternatives = mine.map((k) => new Alternative(entries[k], 'u'));
-      this.groups.push({ alternatives, index: new LiteralIndex(mine.map((k) => literals[k] ?? undefined), directories.get(`${scope}/${caseSensitive ? 'cased' : 'lowered'}`)), lowered: !caseSensitive });
+      const shelf = `${scope}/${caseSensitive ? 'cased' : 'lowered'}`;
+      this.groups.push({
+        alternatives: mine.map((k) => new Alternative(entries[k], 'u')),
+        index: new LiteralIndex(mine.map((k) => prepared.literals[k] ?? undefined), directories.pieces),
+        starts: new StartIndex(mine.map((k) => prepared.starts[k] ?? undefined), directories.starts(shelf)),
+        unfiled: mine.flatMap((k, j) => (prepared.starts[k] ? [] : [j])),
+        lowered: !caseSensitive,
+      });
     }
   }
 
@@ -104,32 +124,42 @@ export class PhraseMatcher {
   *find(prose: string, lowered: string): Generator<PhraseMatch> {
     for (const g of this.groups) {
       const text = g.lowered ? lowered : prose;
-      let alternatives = g.alternatives, pieces: UnionPiece[];
-      if (text.length <= MAX_INDEXED_TEXT) {
-        alternatives = g.index.candidates(text).map((k) => g.alternatives[k]);
-        if (alternatives.length === 0) continue;
-        pieces = alternatives.map((a, k) => a.piece(k));
-      } else {
-        // One union, cut in pieces when too big for V8 to optimize (see union-scan.ts).
-        pieces = g.union ??= unionPieces(g.alternatives.map((a) => nonCapturing(a.scanSource)), 'u');
-      }
-      const scan = new UnionScan(pieces);
-      for (let c = scan.exec(text); c; c = scan.exec(text)) {
-        const hit = this.verifyAt(alternatives, c.first, text, c.index);
-        if (!hit) { scan.lastIndex = c.index + 1; continue; }
-        const { alt, m } = hit;
-        scan.lastIndex = m.index + m[0].length;
+      const allowed = (k: number) => g.index.allows(text, k);
+      const unfiled = g.unfiled.filter(allowed);
+      // A long text is scanned with one union, cut in pieces when too big for V8 to optimize (see union-scan.ts).
+      const scan = unfiled.length === 0 ? undefined : new UnionScan(text.length <= UNION_FROM
+        ? unfiled.map((k, j) => g.alternatives[k].piece(j))
+        : unionPieces(unfiled.map((k) => nonCapturing(g.alternatives[k].scanSource)), 'u'));
+      let hit = scan?.exec(text) ?? null;
+      const here: number[] = [];
+      let at = 0, filedAt = -2;
+      for (;;) {
+        if (filedAt !== -1 && filedAt < at) filedAt = g.starts.next(text, at, allowed, here);
+        while (hit && hit.index < at) { scan!.lastIndex = at; hit = scan!.exec(text); }
+        if (filedAt === -1 && !hit) break;
+        const p = !hit ? filedAt : filedAt === -1 ? hit.index : Math.min(filedAt, hit.index);
+        const found = this.verifyAt(g, text, p, filedAt === p ? here : [], hit?.index === p ? unfiled.slice(hit.first) : []);
+        if (!found) { at = p + 1; continue; }
+        const { alt, m } = found;
+        at = m.index + m[0].length;
         const groups = alt.groups ? m.indices!.slice(1, 1 + alt.groups).map((r) => (r ? prose.slice(r[0], r[1]) : undefined)) : [];
-        yield { start: m.index, end: m.index + m[0].length, entry: alt.entry, groups };
+        yield { start: m.index, end: at, entry: alt.entry, groups };
       }
     }
   }
 
-  /** Entries before `first` cannot match here (the scan tried them first); later ones might. */
-  private verifyAt(alternatives: readonly Alternative[], first: number, text: string, at: number): { alt: Alternative; m: RegExpExecArray } | undefined {
-    for (let k = Math.max(first, 0); k < alternatives.length; k++) {
-      const alt = alternatives[k];
-      if (k !== first && !alt.mayMatch(text, at)) continue;
+  /**
+   * The first entry, in the rule's order, that matches at `at`: of `filed` (their starts are
+   * there) and of `scanned` (the first found by the scan, the others may match too).
+   */
+  private verifyAt(g: Group, text: string, at: number, filed: readonly number[], scanned: readonly number[]): { alt: Alternative; m: RegExpExecArray } | undefined {
+    for (let i = 0, j = 0; i < filed.length || j < scanned.length;) {
+      const fromScan = i === filed.length || (j < scanned.length && scanned[j] < filed[i]);
+      const k = fromScan ? scanned[j++] : filed[i++];
+      const alt = g.alternatives[k];
+      // The real pattern's assertions can be slow to try (a negation looks back several words):
+      // its assertion-free form rules most places out first. The scan's own find needs no check.
+      if (!(fromScan && j === 1) && !alt.mayMatch(text, at)) continue;
       const m = alt.verify(text, at);
       if (m) return { alt, m };
     }

@@ -1,0 +1,147 @@
+/**
+ * Where in a text each pattern could begin. Every pattern with known starts (see `startStrings`
+ * in literals.ts: "la c", "you ", "we h") is filed in one tree of those strings, shared by the
+ * rules of a run; a text is walked once for all of them, and each rule then reads, position by
+ * position, which of its patterns could begin there. Only those are tried, anchored at that
+ * position: running each candidate pattern over the whole draft was most of the time of a run.
+ */
+
+interface Node {
+  next: Map<number, Node>;
+  /** Entries whose start ends here, by owner. */
+  owners: Array<number[] | undefined>;
+  /** Bit `owner % 31` of each owner with entries here. */
+  mask: number;
+}
+
+/** A text as walked: each position where starts end, the nodes of those starts, and their owners. */
+interface Walk {
+  text: string;
+  positions: number[];
+  /** Nodes of position k: `nodes[ends[k - 1] ?? 0 … ends[k]]`. */
+  ends: number[];
+  nodes: Node[];
+  masks: number[];
+}
+
+const SPACE = 32;
+
+/** Any white space reads as a space, and a run of it as one: so starts hold `\s+` (the pattern decides the rest). */
+function unitAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c > SPACE && c < 0xa0) return c;
+  return c === 9 || c === 10 || c === 11 || c === 12 || c === 13 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff ? SPACE : c;
+}
+
+// 1: a letter, digit or `_` (the verifier's word character); 2: certainly not; 0: not looked up yet.
+const wordUnits = new Uint8Array(0x10000);
+const WORD = /[\p{L}\p{N}_]/u;
+/** Is this UTF-16 unit certainly a word character? A surrogate is not known alone: no. */
+function isWordUnit(c: number): boolean {
+  let w = wordUnits[c];
+  if (w === 0) wordUnits[c] = w = c >= 0xd800 && c <= 0xdfff ? 2 : WORD.test(String.fromCharCode(c)) ? 1 : 2;
+  return w === 1;
+}
+
+const newNode = (): Node => ({ next: new Map(), owners: [], mask: 0 });
+
+/** The starts of the patterns of a set of rules (one language and case mode), and the last texts walked. */
+export class StartDirectory {
+  private readonly root = newNode();
+  private owners = 0;
+  private readonly recent: Walk[] = [];
+
+  /** Files the starts of `starts.length` patterns (undefined: not filed) under a new owner; returns it. */
+  file(starts: ReadonlyArray<readonly string[] | undefined>): number {
+    const owner = this.owners++;
+    starts.forEach((list, k) => {
+      for (const s of list ?? []) {
+        let node = this.root;
+        for (let i = 0; i < s.length; i++) {
+          const c = unitAt(s, i);
+          let child = node.next.get(c);
+          if (!child) node.next.set(c, (child = newNode()));
+          node = child;
+        }
+        const entries = (node.owners[owner] ??= []);
+        if (entries[entries.length - 1] !== k) entries.push(k);
+        node.mask |= 1 << (owner % 31);
+      }
+    });
+    this.recent.length = 0; // walks made before these were filed do not know them
+    return owner;
+  }
+
+  /**
+   * The text walked: at each position, the starts that are there. A start that begins with a
+   * word character is only looked for where a word begins, as the verifier does.
+   */
+  walk(text: string): Walk {
+    const known = this.recent.find((w) => w.text === text);
+    if (known) return known;
+    const walk: Walk = { text, positions: [], ends: [], nodes: [], masks: [] };
+    const { root } = this;
+    for (let i = 0; i < text.length; i++) {
+      const c = unitAt(text, i);
+      let node = root.next.get(c);
+      if (!node || (i > 0 && isWordUnit(c) && isWordUnit(text.charCodeAt(i - 1)))) continue;
+      let mask = 0;
+      const before = walk.nodes.length;
+      for (let j = i + 1; node; j++) {
+        if (node.mask) { walk.nodes.push(node); mask |= node.mask; }
+        if (unitAt(text, j - 1) === SPACE) while (j < text.length && unitAt(text, j) === SPACE) j++;
+        node = j < text.length ? node.next.get(unitAt(text, j)) : undefined;
+      }
+      if (walk.nodes.length === before) continue;
+      walk.positions.push(i);
+      walk.ends.push(walk.nodes.length);
+      walk.masks.push(mask);
+    }
+    this.recent.unshift(walk);
+    this.recent.length = Math.min(this.recent.length, 2); // the prose and its lower-cased copy
+    return walk;
+  }
+}
+
+/** The starts of one rule's patterns, in their directory. */
+export class StartIndex {
+  private readonly owner: number;
+  private readonly bit: number;
+
+  /** `starts[k]`: the starts of pattern k, or undefined: it is not filed (it is found otherwise). */
+  constructor(starts: ReadonlyArray<readonly string[] | undefined>, private readonly directory = new StartDirectory()) {
+    this.owner = directory.file(starts);
+    this.bit = 1 << (this.owner % 31);
+  }
+
+  /**
+   * The first position at or after `from` where a pattern could begin (and `allowed` lets it),
+   * with those patterns in `out`, in order; -1 when there is none.
+   */
+  next(text: string, from: number, allowed: (k: number) => boolean, out: number[]): number {
+    const { positions, ends, nodes, masks } = this.directory.walk(text);
+    let lo = 0, hi = positions.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (positions[mid] < from) lo = mid + 1; else hi = mid; }
+    for (let k = lo; k < positions.length; k++) {
+      if (!(masks[k] & this.bit)) continue;
+      out.length = 0;
+      let lists = 0;
+      for (let n = k > 0 ? ends[k - 1] : 0; n < ends[k]; n++) {
+        const entries = nodes[n].owners[this.owner];
+        if (!entries) continue;
+        lists++;
+        for (const e of entries) if (allowed(e)) out.push(e);
+      }
+      if (out.length === 0) continue;
+      if (lists > 1) {
+        out.sort((a, b) => a - b);
+        let w = 1;
+        for (let r = 1; r < out.length; r++) if (out[r] !== out[w - 1]) out[w++] = out[r];
+        out.length = w;
+      }
+      return positions[k];
+    }
+    return -1;
+  }
+}

@@ -43,6 +43,35 @@ const lazyDependencies = {
   },
 };
 
+/**
+ * commander requires `node:child_process` (for subcommands run as programs, which replylint has
+ * none of): with it come net, dgram, streams… some forty of Node's modules a run never uses. It
+ * gets an object that requires the real module if a property is ever read.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(?:node:)?child_process$/ }, (args) => (/[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy-builtin' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
+      contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * Node's own modules are required, not imported: importing one as ESM reads every export of it
+ * (`node:fs` then loads fs/promises, readline and the streams); a required one is read only for
+ * the names the code uses, when it uses them.
+ */
+const requiredBuiltins = {
+  name: 'required-builtins',
+  setup(b) {
+    b.onResolve({ filter: /^node:/ }, (args) => (args.kind === 'import-statement' ? { path: args.path, namespace: 'required-builtin' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'required-builtin' }, ({ path }) => ({ contents: `module.exports = require('${path}');`, loader: 'js' }));
+  },
+};
+
 rmSync(OUT, { recursive: true, force: true });
 await build({
   entryPoints: { main: join(ROOT, 'dist/cli/main.js'), worker: join(ROOT, 'dist/cli/worker.js') },
@@ -58,7 +87,7 @@ await build({
   minifyWhitespace: true,
   legalComments: 'none',
   chunkNames: 'chunk-[hash]',
-  plugins: [lazyDependencies],
+  plugins: [lazyDependencies, lazyChildProcess, requiredBuiltins],
   logLevel: 'warning',
 });
 for (const name of Object.keys(LAZY)) {

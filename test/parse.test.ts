@@ -1,4 +1,5 @@
 // Positions are exact through CRLF, tabs, accents, emoji and Markdown; non-prose is never linted.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Linter } from '../src/lint.js';
 import { loadRuleFile } from '../src/rules/load-rule.js';
@@ -109,5 +110,25 @@ describe('front matter', () => {
   it('takes the language from `lang:` and does not lint the block', () => {
     const r = linter.lintText('---\nlang: ca\ntitle: x\n---\nHello there, this is English.', { filePath: 'd.md' });
     expect(r.lang).toBe('ca');
+  });
+});
+
+describe('front matter read without the YAML parser', () => {
+  it('gives what the YAML parser gives, or leaves the block to it', async () => {
+    const { flatMapping } = await import('../src/parse/front-matter.js');
+    const { parse: parseYaml } = await import('yaml');
+    const key = fc.constantFrom('lang', 'title', 'x_1', 'a-b', 'Lang', '1x', 'ti tle');
+    const value = fc.oneof(
+      fc.constantFrom('en', 'ca', 'Summary', 'Refund (partial)', 'a, b', 'yes', 'No', 'null', 'true', 'y', 'on', '1.5', '0x1F', 'v1.2', 'a/b', 'x-y', 'Re: order', "'q'", '"q"', '[a]', '{a: 1}', '- a', 'a #b', '&a', '*a', '!tag', '~', '.inf', '2024-01-01', ''),
+      fc.string({ unit: fc.constantFrom('a', 'B', ' ', '.', ',', '-', '/', '(', ')', '1', ':', '#', "'", '_'), maxLength: 12 }),
+    );
+    const line = fc.tuple(key, fc.constantFrom(': ', ':  ', ':', ' : ', ':\t'), value, fc.constantFrom('', ' ', '\t')).map((p) => p.join(''));
+    fc.assert(fc.property(fc.array(line, { minLength: 1, maxLength: 4 }), fc.constantFrom('\n', '\r\n'), (lines, eol) => {
+      const yaml = lines.join(eol);
+      const flat = flatMapping(yaml);
+      if (flat) expect(flat).toEqual(parseYaml(yaml));
+    }), { numRuns: 2000 });
+    expect(flatMapping('lang: en\ntitle: Summary')).toEqual({ lang: 'en', title: 'Summary' });
+    expect(flatMapping('lang: en\ntags: [a, b]')).toBeUndefined();
   });
 });

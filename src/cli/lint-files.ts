@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { UserError } from '../errors.js';
 import { summarize, type LintResult } from '../lint.js';
 import { findFiles, DEFAULT_EXTENSIONS, type FoundFile } from './find-files.js';
@@ -120,6 +119,7 @@ function sourceOf(path: string): string | undefined {
 
 /** Splits the files into contiguous slices, one per worker, and puts the outcomes back in order. */
 async function inWorkers(files: FoundFile[], allPaths: string[], opts: CliOptions, cwd: string, n: number): Promise<FileOutcome[]> {
+  const { Worker } = await import('node:worker_threads'); // a run that needs no worker does without the module
   const size = Math.ceil(files.length / n);
   const slices = Array.from({ length: n }, (_, k) => files.slice(k * size, (k + 1) * size)).filter((s) => s.length);
   const parts = await Promise.all(slices.map((slice) => new Promise<FileOutcome[]>((resolveSlice, reject) => {

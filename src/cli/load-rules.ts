@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +9,9 @@ import { compileLanguage, validateLanguage, type LanguageFile } from '../languag
 import { validateRuleFile } from '../rules/load-rule.js';
 import { compileRule, prepareRule, type PreparedRule } from '../rules/compile-rule.js';
 import { Directories } from '../rules/directories.js';
+import { lazyModule } from './lazy-module.js';
+
+const crypto = lazyModule<typeof import('node:crypto')>('node:crypto');
 
 /** The rules/ folder shipped with replylint. */
 export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
@@ -40,7 +42,7 @@ const sameStats = (a: FileStats, b: FileStats) => a.length === b.length && a.eve
 
 /** Identifies a directory's exact content: any edit to any rule or language file changes it. */
 function contentKey(dir: string, files: DirFiles): string {
-  const h = createHash('sha1');
+  const h = crypto().createHash('sha1');
   for (const f of [...files.languages, ...files.rules]) h.update(relative(dir, f.path)).update('\0').update(f.text).update('\0');
   return h.digest('hex');
 }

@@ -1,5 +1,5 @@
-import vm from 'node:vm';
 import type { Rule } from '../rules/rule.js';
+import { lazyModule } from './lazy-module.js';
 
 /**
  * Run-time bound on rules that do not ship with replylint (rule files of `--rulesdir` and
@@ -12,13 +12,16 @@ import type { Rule } from '../rules/rule.js';
 /** Budget of one rule on one draft: 10 s, plus 1 ms per KB of draft. */
 const BASE_MS = Number(process.env.REPLYLINT_RULE_TIMEOUT_MS) || 10_000;
 
-const context = vm.createContext({ run: undefined as (() => void) | undefined });
-const script = new vm.Script('run()');
+const vm = lazyModule<typeof import('node:vm')>('node:vm');
+/** The context the bounded code runs in, made when a run first needs it (most runs use only built-in rules). */
+let sandbox: { context: { run?: () => void }; script: import('node:vm').Script } | undefined;
+const sandboxed = () => (sandbox ??= { context: vm().createContext({ run: undefined }), script: new (vm().Script)('run()') });
 
 export class TimeLimitError extends Error {}
 
 /** Runs `fn`, interrupting it after `ms` milliseconds with a TimeLimitError. */
 export function withTimeLimit(ms: number, fn: () => void): void {
+  const { context, script } = sandboxed();
   context.run = fn;
   try {
     script.runInContext(context, { timeout: Math.max(1, Math.round(ms)) });

@@ -1,6 +1,8 @@
 import { accessSync, chmodSync, chownSync, constants, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { lazyModule } from './lazy-module.js';
+
+const crypto = lazyModule<typeof import('node:crypto')>('node:crypto');
 
 /**
  * The temporary file `writeFileAtomic` writes before its rename (`.reply.md.replylint-<pid>-<hex>.tmp`).
@@ -25,7 +27,7 @@ export function writeFileAtomic(path: string, data: Uint8Array): void {
   const readOnly = () => Object.assign(new Error(`${target}: read-only file`), { code: 'read-only file' });
   if ((mode & 0o222) === 0) throw readOnly();
   try { accessSync(target, constants.W_OK); } catch { throw readOnly(); }
-  const tmp = join(dirname(target), `.${basename(target)}.replylint-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const tmp = join(dirname(target), `.${basename(target)}.replylint-${process.pid}-${crypto().randomBytes(4).toString('hex')}.tmp`);
   // FIX_TEMP_FILE must match this name: a run killed between write and rename leaves it behind.
   try {
     writeFileSync(tmp, data, { mode, flag: 'wx' });

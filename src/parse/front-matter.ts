@@ -11,6 +11,8 @@ export function takeFrontMatter(buf: ProseBuffer): FrontMatter | undefined {
   if (!m) return undefined;
   const end = m[0].length, yaml = m[1];
   buf.mask(0, end, 'frontmatter');
+  const flat = flatMapping(yaml);
+  if (flat) return { end, yaml, data: flat };
   try {
     const data: unknown = parseYaml(m[1]);
     if (data === null || data === undefined) return { end, yaml };
@@ -19,4 +21,24 @@ export function takeFrontMatter(buf: ProseBuffer): FrontMatter | undefined {
   } catch (e) {
     return { end, yaml, error: `front matter is not valid YAML: ${(e as Error).message.split('\n')[0]}` };
   }
+}
+
+/** `key: value`, the value a plain word or words: a string to any YAML reader. */
+const PLAIN_LINE = /^([A-Za-z_][\w-]*):[ \t]+([A-Za-z][\w .,/()-]*?)[ \t]*$/;
+/** Plain words YAML reads as something else than a string. */
+const NOT_A_STRING = /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE|y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
+
+/**
+ * The common front matter, `lang: en` and a title, read without the YAML parser (loading it
+ * was a tenth of a one-draft run); anything else (quotes, lists, comments, a value YAML could
+ * read as a number, a boolean or null, a key twice) goes to the parser.
+ */
+export function flatMapping(yaml: string): Record<string, string> | undefined {
+  const data: Record<string, string> = {};
+  for (const line of yaml.split(/\r?\n/)) {
+    const m = PLAIN_LINE.exec(line);
+    if (!m || NOT_A_STRING.test(m[2]) || Object.hasOwn(data, m[1])) return undefined;
+    data[m[1]] = m[2];
+  }
+  return Object.keys(data).length ? data : undefined;
 }

@@ -38,15 +38,9 @@ const fill = (template: string, values: Record<string, string | number>) =>
   template.replace(/\{(\w+)\}/g, (all, key: string) => (key in values ? String(values[key]) : all));
 
 function phraseCheck(file: RuleFile, prepared: PreparedRule | undefined, directories: Directories | undefined): (ctx: RuleContext) => void {
-  // Each language's matcher is built when a draft in that language first needs it.
-  const matchers = new Map<string, PhraseMatcher>();
-  const matcherFor = (lang: string) => {
-    const entries = file.phrases![lang];
-    if (!entries) return undefined;
-    let m = matchers.get(lang);
-    if (!m) matchers.set(lang, (m = new PhraseMatcher(entries, prepared?.phrases[lang], directories, lang)));
-    return m;
-  };
+  // All at once, so that a language's start directory knows every rule's phrases before its first
+  // draft (it is built then); their regexes are compiled only when a draft needs them.
+  const matchers = new Map(Object.entries(file.phrases!).map(([lang, entries]) => [lang, new PhraseMatcher(entries, prepared?.phrases[lang], directories, lang)]));
   // A phrase's `unless` regexes are compiled the first time that phrase matches.
   const exceptions = new Map<PhraseEntry, RegExp[]>();
   const exceptionsOf = (e: PhraseEntry) => {
@@ -58,7 +52,7 @@ function phraseCheck(file: RuleFile, prepared: PreparedRule | undefined, directo
   return (ctx) => {
     const seen = new Memo();
     for (const key of ctx.lang ? [ctx.lang, 'any'] : ['any']) {
-      const matcher = matcherFor(key);
+      const matcher = matchers.get(key);
       if (!matcher) continue;
       for (const m of matcher.find(ctx.doc.prose, ctx.lowerProse())) {
         if (crossesNonProse(ctx, m) || cancelled(file, ctx, m, exceptionsOf(m.entry), seen)) continue;

@@ -47,8 +47,8 @@ export class PieceReader {
 const allSeen = (seen: Uint8Array, pieces: readonly number[]) => pieces.every((k) => seen[k]);
 
 export class LiteralIndex {
-  /** Per pattern: its required sets, each a list of literals, each as its pieces. */
-  private readonly sets: Array<number[][][] | undefined>;
+  /** Per pattern: its required sets, each a list of literals, each as its pieces (worked out when first needed). */
+  private readonly sets: Array<number[][][] | undefined | null>;
   private text?: string;
   /** Per pattern, for `text`: 0 not looked up yet, 1 can match, 2 cannot. */
   private readonly known: Uint8Array;
@@ -57,8 +57,8 @@ export class LiteralIndex {
    * `literals[k]`: sets of strings, every match of pattern k containing one string of each set,
    * or undefined: pattern k can match any text.
    */
-  constructor(literals: ReadonlyArray<ReadonlyArray<readonly string[]> | undefined>, private readonly reader = new PieceReader()) {
-    this.sets = literals.map((sets) => sets?.map((set) => set.map(piecesOfLiteral)));
+  constructor(private readonly literals: ReadonlyArray<ReadonlyArray<readonly string[]> | undefined>, private readonly reader = new PieceReader()) {
+    this.sets = new Array(literals.length).fill(null);
     this.known = new Uint8Array(literals.length);
   }
 
@@ -67,7 +67,8 @@ export class LiteralIndex {
     if (text !== this.text) { this.text = text; this.known.fill(0); }
     if (this.known[k] === 0) {
       const seen = this.reader.read(text);
-      this.known[k] = this.sets[k]?.every((set) => set.some((pieces) => allSeen(seen, pieces))) ?? true ? 1 : 2;
+      const sets = this.sets[k] === null ? (this.sets[k] = this.literals[k]?.map((set) => set.map(piecesOfLiteral))) : this.sets[k];
+      this.known[k] = sets?.every((set) => set.some((pieces) => allSeen(seen, pieces))) ?? true ? 1 : 2;
     }
     return this.known[k] === 1;
   }

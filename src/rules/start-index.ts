@@ -50,27 +50,36 @@ const newNode = (): Node => ({ next: new Map(), owners: [], mask: 0 });
 export class StartDirectory {
   private readonly root = newNode();
   private owners = 0;
+  /** Starts filed but not yet in the tree: it is built when a text is first walked, for all the rules of a run at once. */
+  private readonly pending: Array<{ owner: number; starts: ReadonlyArray<readonly string[] | undefined> }> = [];
   private readonly recent: Walk[] = [];
 
   /** Files the starts of `starts.length` patterns (undefined: not filed) under a new owner; returns it. */
   file(starts: ReadonlyArray<readonly string[] | undefined>): number {
     const owner = this.owners++;
-    starts.forEach((list, k) => {
-      for (const s of list ?? []) {
-        let node = this.root;
-        for (let i = 0; i < s.length; i++) {
-          const c = unitAt(s, i);
-          let child = node.next.get(c);
-          if (!child) node.next.set(c, (child = newNode()));
-          node = child;
-        }
-        const entries = (node.owners[owner] ??= []);
-        if (entries[entries.length - 1] !== k) entries.push(k);
-        node.mask |= 1 << (owner % 31);
-      }
-    });
-    this.recent.length = 0; // walks made before these were filed do not know them
+    this.pending.push({ owner, starts });
     return owner;
+  }
+
+  private build(): void {
+    for (const { owner, starts } of this.pending) {
+      starts.forEach((list, k) => {
+        for (const s of list ?? []) {
+          let node = this.root;
+          for (let i = 0; i < s.length; i++) {
+            const c = unitAt(s, i);
+            let child = node.next.get(c);
+            if (!child) node.next.set(c, (child = newNode()));
+            node = child;
+          }
+          const entries = (node.owners[owner] ??= []);
+          if (entries[entries.length - 1] !== k) entries.push(k);
+          node.mask |= 1 << (owner % 31);
+        }
+      });
+    }
+    this.pending.length = 0;
+    this.recent.length = 0; // walks made before do not know the new starts
   }
 
   /**
@@ -78,6 +87,7 @@ export class StartDirectory {
    * word character is only looked for where a word begins, as the verifier does.
    */
   walk(text: string): Walk {
+    if (this.pending.length) this.build();
     const known = this.recent.find((w) => w.text === text);
     if (known) return known;
     const walk: Walk = { text, positions: [], ends: [], nodes: [], masks: [] };

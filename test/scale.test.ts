@@ -20,6 +20,14 @@ describe('--concurrency', () => {
     expect(parallel.code).toBe(serial.code);
     expect(runCli(['--concurrency', 'lots', 'lib'], { cwd: dir }).code).toBe(2);
   });
+  it('a worker that runs out of heap leaves its files to the main thread: same output', () => {
+    const dir = tempTree(drafts(12));
+    const serial = runCli(['--concurrency', 'off', '--format', 'json', 'lib'], { cwd: dir });
+    const starved = runCli(['--concurrency', '2', '--format', 'json', 'lib'], { cwd: dir, env: { REPLYLINT_WORKER_HEAP_MB: '4' } });
+    expect(starved.stderr).toBe('');
+    expect(starved.stdout).toBe(serial.stdout);
+    expect(starved.code).toBe(serial.code);
+  });
   it('fixes files from worker threads like a serial run', () => {
     const dir = tempTree(drafts(20));
     expect(runCli(['--concurrency', '2', '--fix', 'lib'], { cwd: dir }).code).toBe(0);

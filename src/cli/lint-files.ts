@@ -10,7 +10,7 @@ import { lintFile, lintStdin, type FileOutcome } from './lint-file.js';
 import { LintCache, cacheFilePath } from './cache.js';
 import { inShard, parseShard } from './shard.js';
 import { decodeDraft } from './read-draft.js';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { EXPORT_EXTENSIONS, exportOnlyDirectories, exportOptionsKey, skipWalkedExport } from './export-files.js';
 
 export interface LintRun {
@@ -81,7 +81,7 @@ export async function lintFiles(paths: readonly string[], opts: CliOptions, cwd 
 
   const useWorkers = workers > 1 && todo.length >= (opts.concurrency === 'auto' || opts.concurrency === undefined ? AUTO_WORKERS_FROM : workers * 2);
   if (useWorkers) {
-    const done = await inWorkers(todo.map((i) => files[i]), allPaths, opts, cwd, workers);
+    const done = await inWorkers(todo.map((i) => files[i]), allPaths, opts, cwd, workers, session);
     todo.forEach((i, k) => { outcomes[i] = done[k]; });
   } else {
     for (const i of todo) outcomes[i] = await lintFile(session, files[i], opts);
@@ -117,16 +117,37 @@ function sourceOf(path: string): string | undefined {
   try { const d = decodeDraft(readFileSync(path)); return d.ok ? d.text : undefined; } catch { return undefined; }
 }
 
-/** Splits the files into contiguous slices, one per worker, and puts the outcomes back in order. */
-async function inWorkers(files: FoundFile[], allPaths: string[], opts: CliOptions, cwd: string, n: number): Promise<FileOutcome[]> {
+/**
+ * Old-generation heap of a worker, in MB: 128, and more for large drafts (a draft takes up to
+ * about 40 times its size while linted). Left alone, each worker's heap grew to 250 MB and more
+ * over thousands of drafts, for no gain in speed.
+ */
+function workerHeapMb(slice: readonly FoundFile[]): number {
+  const forced = Number(process.env.REPLYLINT_WORKER_HEAP_MB); // tests make workers run out
+  if (forced) return forced;
+  let largest = 0;
+  for (const f of slice) { try { largest = Math.max(largest, statSync(f.path).size); } catch { /* reported when linted */ } }
+  return Math.ceil(128 + (40 * largest) / 2 ** 20);
+}
+
+/**
+ * Splits the files into contiguous slices, one per worker, and puts the outcomes back in order.
+ * A worker that runs out of its heap anyway leaves its slice to this thread, which has no such bound.
+ */
+async function inWorkers(files: FoundFile[], allPaths: string[], opts: CliOptions, cwd: string, n: number, session: Session): Promise<FileOutcome[]> {
   const { Worker } = await import('node:worker_threads'); // a run that needs no worker does without the module
   const size = Math.ceil(files.length / n);
   const slices = Array.from({ length: n }, (_, k) => files.slice(k * size, (k + 1) * size)).filter((s) => s.length);
-  const parts = await Promise.all(slices.map((slice) => new Promise<FileOutcome[]>((resolveSlice, reject) => {
-    const w = new Worker(new URL('./worker.js', import.meta.url), { workerData: { files: slice, allFiles: allPaths, opts: { ...opts }, cwd } });
+  const parts = await Promise.all(slices.map((slice) => new Promise<FileOutcome[] | undefined>((resolveSlice, reject) => {
+    const w = new Worker(new URL('./worker.js', import.meta.url), { workerData: { files: slice, allFiles: allPaths, opts: { ...opts }, cwd }, resourceLimits: { maxOldGenerationSizeMb: workerHeapMb(slice) } });
     w.once('message', resolveSlice);
-    w.once('error', reject);
+    w.once('error', (e) => ((e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? resolveSlice(undefined) : reject(e)));
     w.once('exit', (code) => { if (code !== 0) reject(new Error(`a worker thread stopped (exit ${code})`)); });
   })));
-  return parts.flat();
+  const outcomes: FileOutcome[] = [];
+  for (const [k, part] of parts.entries()) {
+    if (part) outcomes.push(...part);
+    else for (const f of slices[k]) outcomes.push(await lintFile(session, f, opts));
+  }
+  return outcomes;
 }

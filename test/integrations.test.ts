@@ -245,6 +245,36 @@ describe.concurrent('README recipes, run for real (side by side: each installs r
     expect(issues.some((i: { check_name: string; location: { path: string } }) => i.check_name === 'your-problem' && i.location.path === 'macros/bad.md')).toBe(true);
   }, SLOW);
 
+  it('large libraries: the GitHub matrix and the GitLab parallel job lint every file exactly once between their shards', async () => {
+    const [gh, gl] = readmeBlocks('Large libraries: cache, threads, shards').filter((b) => b.lang === 'yaml').map((b) => parseYaml(b.body));
+    const job = gh.jobs.replylint;
+    const shards: number[] = job.strategy.matrix.shard;
+    const [ghClone, ghLint] = job.steps.flatMap((st: { run?: string }) => (st.run ? [st.run] : []));
+    const [glClone, glLint] = gl.replylint.script as string[];
+    expect(gl.replylint.parallel).toBe(shards.length);
+    const names = Array.from({ length: 12 }, (_, i) => `macros/${i % 3 ? 'sub/' : ''}reply-${i}.md`);
+    const ws = workspace(Object.fromEntries(names.map((n) => [n, BAD_DRAFT])));
+    const install = tmp('shard-install');
+    const installed = await bash(localize(ghClone, hook.dir, join(install, 'replylint')), ws);
+    expect(installed.code).toBe(0);
+    expect(localize(glClone, hook.dir, join(install, 'replylint'))).toBe(localize(ghClone, hook.dir, join(install, 'replylint')));
+    const linted = async (line: string) => {
+      const r = await bash(localize(line, hook.dir, join(install, 'replylint')), ws);
+      expect(r.stderr).toBe('');
+      return names.filter((n) => r.stdout.includes(n.replace(/^macros\//, '')));
+    };
+    const byGitHub: string[][] = [], byGitLab: string[][] = [];
+    for (const k of shards) {
+      byGitHub.push(await linted(ghLint.replace('${{ matrix.shard }}', String(k))));
+      byGitLab.push(await linted(`export CI_NODE_INDEX=${k} CI_NODE_TOTAL=${shards.length}; ${glLint}`));
+    }
+    for (const split of [byGitHub, byGitLab]) {
+      expect(split.flat().sort()).toEqual([...names].sort());
+      expect(split.filter((files) => files.length).length).toBeGreaterThan(1);
+    }
+    expect(byGitLab).toEqual(byGitHub);
+  }, SLOW);
+
   it('any other CI: exit 1 on errors, --max-warnings 0 fails on warnings, compact lines, rdjson', async () => {
     const run = (args: string[], cwd: string) => sh(process.execPath, [BIN, ...args], { cwd });
     const bad = workspace({ 'macros/bad.md': BAD_DRAFT, 'macros/good.txt': CLEAN_DRAFT });

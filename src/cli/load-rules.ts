@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { UserError, type Problem } from '../errors.js';
 import type { Language } from '../language/language.js';
 import type { Rule } from '../rules/rule.js';
-import type { RuleFile } from '../rules/rule-file.js';
+import type { PhraseEntry, RuleFile } from '../rules/rule-file.js';
+import type { PreparedPhrases } from '../rules/phrase-matcher.js';
 import { compileLanguage, validateLanguage, type LanguageFile } from '../language/load-language.js';
 import { validateRuleFile } from '../rules/load-rule.js';
 import { compileRule, prepareRule, type PreparedRule } from '../rules/compile-rule.js';
@@ -22,7 +23,30 @@ interface SourceFile { path: string; text: string }
 interface DirFiles { languages: SourceFile[]; rules: SourceFile[] }
 /** Name, size and modification time of each file the snapshot was built from. */
 type FileStats = Array<[string, number, number]>;
-interface Snapshot { key: string; stats: FileStats; languages: Array<{ path: string; data: LanguageFile }>; rules: Array<{ path: string; data: RuleFile; prepared: PreparedRule }> }
+/**
+ * A built-in rule in the snapshot: its phrases and what the build worked out of them, one JSON
+ * text per language, read when a draft in that language first needs them (a one-draft run read
+ * the three languages' 1.1 MB of objects to use one).
+ */
+interface SnapshotRule { path: string; data: RuleFile; fixable: boolean; phrases?: Record<string, string> }
+interface PhrasesOfLanguage { entries: PhraseEntry[]; prepared: PreparedPhrases }
+interface Snapshot { key: string; stats: FileStats; languages: Array<{ path: string; data: LanguageFile }>; rules: SnapshotRule[] }
+
+function toSnapshot(path: string, file: RuleFile): SnapshotRule {
+  const prepared = prepareRule(file);
+  // Examples are for the tests and the docs: a run never reads them.
+  const data = { ...file, examples: undefined, phrases: undefined };
+  const phrases = file.phrases && Object.fromEntries(Object.entries(file.phrases).map(([lang, entries]) => [lang, JSON.stringify({ entries, prepared: prepared.phrases[lang] } satisfies PhrasesOfLanguage)]));
+  return { path, data, fixable: prepared.fixable, phrases };
+}
+
+function fromSnapshot(r: SnapshotRule): { file: RuleFile; prepared: PreparedRule } {
+  const read = new Map<string, PhrasesOfLanguage>();
+  const of = (lang: string) => read.get(lang) ?? read.set(lang, JSON.parse(r.phrases![lang]) as PhrasesOfLanguage).get(lang)!;
+  const byLanguage = <T>(pick: (p: PhrasesOfLanguage) => T): Record<string, T> =>
+    Object.defineProperties({}, Object.fromEntries(Object.keys(r.phrases ?? {}).map((lang) => [lang, { enumerable: true, get: () => pick(of(lang)) }])));
+  return { file: { ...r.data, phrases: r.phrases && byLanguage((p) => p.entries) }, prepared: { phrases: byLanguage((p) => p.prepared), fixable: r.fixable } };
+}
 
 const yamlPaths = (dir: string, optional: boolean): string[] => {
   try {
@@ -98,7 +122,7 @@ export function loadRuleDirs(dirs: readonly string[]): { rules: Rule[]; language
   const directories = new Directories(); // the rules of a run read a draft once, together
   for (const { dir, files, snap } of read) {
     const valid = snap
-      ? snap.rules.map((r) => ({ file: r.data as RuleFile | undefined, path: join(dir, r.path), prepared: r.prepared as PreparedRule | undefined }))
+      ? snap.rules.map((r) => ({ ...fromSnapshot(r), path: join(dir, r.path) }))
       : files!.rules.map((f) => { const r = validateRuleFile(f.path, f.text, languages); problems.push(...r.problems); return { file: r.file, path: f.path, prepared: undefined }; });
     for (const { file, path, prepared } of valid) if (file) rules.set(file.id, compileRule(file, path, { prepared, directories }));
   }
@@ -124,8 +148,7 @@ export function writeBuiltinSnapshot(): number {
   for (const f of files.rules) {
     const r = validateRuleFile(f.path, f.text, languages);
     problems.push(...r.problems);
-    // Examples are for the tests and the docs: a run never reads them.
-    if (r.file) rules.push({ path: relative(BUILTIN_RULES_DIR, f.path), data: { ...r.file, examples: undefined }, prepared: prepareRule(r.file) });
+    if (r.file) rules.push(toSnapshot(relative(BUILTIN_RULES_DIR, f.path), r.file));
   }
   if (problems.length) throw new UserError(problems);
   // Written aside and renamed: a run starting meanwhile reads the old snapshot or the new one, never half of one.

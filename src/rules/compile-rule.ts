@@ -1,26 +1,29 @@
 import type { Rule, RuleContext, Report, Suggestion } from './rule.js';
 import type { Message, PhraseEntry, RuleFile } from './rule-file.js';
 import { PhraseMatcher, preparePhrases, type PhraseMatch, type PreparedPhrases } from './phrase-matcher.js';
-import type { Directories } from './directories.js';
+import { Directories } from './directories.js';
 import { hasEvidence, isNegated } from './conditions.js';
 import { keepCase } from './casing.js';
 import { compileLowered } from './regex.js';
 import { countWords, type Span } from '../language/sentences.js';
 
 /** What the build works out once for a built-in rule file, so that runs need not (see load-rules.ts). */
-export interface PreparedRule { phrases: Record<string, PreparedPhrases> }
+export interface PreparedRule { phrases: Record<string, PreparedPhrases>; fixable: boolean }
 
 /** How a rule is compiled: with what the build prepared, and the literal directories of its rule set. */
 export interface CompileOptions { prepared?: PreparedRule; directories?: Directories }
 
 export const prepareRule = (file: RuleFile): PreparedRule =>
-  ({ phrases: Object.fromEntries(Object.entries(file.phrases ?? {}).map(([lang, entries]) => [lang, preparePhrases(entries)])) });
+  ({ phrases: Object.fromEntries(Object.entries(file.phrases ?? {}).map(([lang, entries]) => [lang, preparePhrases(entries)])), fixable: isFixable(file) });
+
+const isFixable = (file: RuleFile) =>
+  Boolean(file.fixable) || Boolean(file.require?.append) || Object.values(file.phrases ?? {}).some((l) => l.some((p) => p.fix === true));
 
 /** Turns a validated rule file into a Rule: the same object a plugin exports. */
 export function compileRule(file: RuleFile, source: string, options: CompileOptions = {}): Rule {
   const severity = file.severity === 'warn' ? 'warning' : file.severity;
   const languages = file.phrases ? Object.keys(file.phrases) : ['any'];
-  const fixable = Boolean(file.fixable) || Boolean(file.require?.append) || Object.values(file.phrases ?? {}).some((l) => l.some((p) => p.fix === true));
+  const fixable = options.prepared?.fixable ?? isFixable(file);
   const meta = { id: file.id, severity, description: file.description, languages, fixable, source, options: { ...(file.options ?? {}) } } as const;
   const check = file.phrases ? phraseCheck(file, options.prepared, options.directories) : file.metric ? metricCheck(file) : file.require ? requireCheck(file) : () => {};
   const entityCheck = file.entities ? entitiesCheck(file) : undefined;
@@ -38,9 +41,14 @@ const fill = (template: string, values: Record<string, string | number>) =>
   template.replace(/\{(\w+)\}/g, (all, key: string) => (key in values ? String(values[key]) : all));
 
 function phraseCheck(file: RuleFile, prepared: PreparedRule | undefined, directories: Directories | undefined): (ctx: RuleContext) => void {
-  // All at once, so that a language's start directory knows every rule's phrases before its first
-  // draft (it is built then); their regexes are compiled only when a draft needs them.
-  const matchers = new Map(Object.entries(file.phrases!).map(([lang, entries]) => [lang, new PhraseMatcher(entries, prepared?.phrases[lang], directories, lang)]));
+  // A language's matcher is made when a draft in it first comes, with every other rule's (see
+  // Directories.need); its regexes are compiled only when a draft needs them.
+  const matchers = new Map<string, PhraseMatcher>();
+  const shared = directories ?? new Directories();
+  for (const lang of Object.keys(file.phrases!)) {
+    shared.whenNeeded(lang, () => matchers.set(lang, new PhraseMatcher(file.phrases![lang], prepared?.phrases[lang], shared, lang)));
+  }
+  const matcherFor = (lang: string) => { shared.need(lang); return matchers.get(lang); };
   // A phrase's `unless` regexes are compiled the first time that phrase matches.
   const exceptions = new Map<PhraseEntry, RegExp[]>();
   const exceptionsOf = (e: PhraseEntry) => {
@@ -52,7 +60,7 @@ function phraseCheck(file: RuleFile, prepared: PreparedRule | undefined, directo
   return (ctx) => {
     const seen = new Memo();
     for (const key of ctx.lang ? [ctx.lang, 'any'] : ['any']) {
-      const matcher = matchers.get(key);
+      const matcher = matcherFor(key);
       if (!matcher) continue;
       for (const m of matcher.find(ctx.doc.prose, ctx.lowerProse())) {
         if (crossesNonProse(ctx, m) || cancelled(file, ctx, m, exceptionsOf(m.entry), seen)) continue;

@@ -6,21 +6,13 @@
  * position: running each candidate pattern over the whole draft was most of the time of a run.
  */
 
-interface Node {
-  next: Map<number, Node>;
-  /** Entries whose start ends here, by owner. */
-  owners: Array<number[] | undefined>;
-  /** Bit `owner % 31` of each owner with entries here. */
-  mask: number;
-}
-
 /** A text as walked: each position where starts end, the nodes of those starts, and their owners. */
 interface Walk {
   text: string;
   positions: number[];
   /** Nodes of position k: `nodes[ends[k - 1] ?? 0 … ends[k]]`. */
   ends: number[];
-  nodes: Node[];
+  nodes: number[];
   masks: number[];
 }
 
@@ -44,11 +36,44 @@ function isWordUnit(c: number): boolean {
   return w === 1;
 }
 
-const newNode = (): Node => ({ next: new Map(), owners: [], mask: 0 });
+/**
+ * The tree of starts, flat: node 0 is the root, an edge is a map entry from `node * 0x10000 + unit`
+ * to the child (one map of numbers: a run's languages make tens of thousands of nodes, and a map
+ * and an array for each made a one-draft run collect garbage for 15 ms).
+ */
+class StartTree {
+  private readonly edges = new Map<number, number>();
+  /** Per node: bit `owner % 31` of each owner with entries whose start ends here. */
+  readonly masks: number[] = [0];
+  /** Per node: the entries whose start ends here, by owner. */
+  readonly owners: Array<Array<number[] | undefined> | undefined> = [undefined];
+
+  child(node: number, unit: number): number | undefined {
+    return this.edges.get(node * 0x10000 + unit);
+  }
+
+  add(start: string, owner: number, entry: number): void {
+    let node = 0;
+    for (let i = 0; i < start.length; i++) {
+      const key = node * 0x10000 + unitAt(start, i);
+      let child = this.edges.get(key);
+      if (child === undefined) {
+        child = this.masks.length;
+        this.masks.push(0);
+        this.owners.push(undefined);
+        this.edges.set(key, child);
+      }
+      node = child;
+    }
+    const entries = ((this.owners[node] ??= [])[owner] ??= []);
+    if (entries[entries.length - 1] !== entry) entries.push(entry);
+    this.masks[node] |= 1 << (owner % 31);
+  }
+}
 
 /** The starts of the patterns of a set of rules (one language and case mode), and the last texts walked. */
 export class StartDirectory {
-  private readonly root = newNode();
+  readonly tree = new StartTree();
   private owners = 0;
   /** Starts filed but not yet in the tree: it is built when a text is first walked, for all the rules of a run at once. */
   private readonly pending: Array<{ owner: number; starts: ReadonlyArray<readonly string[] | undefined> }> = [];
@@ -63,20 +88,7 @@ export class StartDirectory {
 
   private build(): void {
     for (const { owner, starts } of this.pending) {
-      starts.forEach((list, k) => {
-        for (const s of list ?? []) {
-          let node = this.root;
-          for (let i = 0; i < s.length; i++) {
-            const c = unitAt(s, i);
-            let child = node.next.get(c);
-            if (!child) node.next.set(c, (child = newNode()));
-            node = child;
-          }
-          const entries = (node.owners[owner] ??= []);
-          if (entries[entries.length - 1] !== k) entries.push(k);
-          node.mask |= 1 << (owner % 31);
-        }
-      });
+      starts.forEach((list, k) => { for (const s of list ?? []) this.tree.add(s, owner, k); });
     }
     this.pending.length = 0;
     this.recent.length = 0; // walks made before do not know the new starts
@@ -91,17 +103,17 @@ export class StartDirectory {
     const known = this.recent.find((w) => w.text === text);
     if (known) return known;
     const walk: Walk = { text, positions: [], ends: [], nodes: [], masks: [] };
-    const { root } = this;
+    const { tree } = this;
     for (let i = 0; i < text.length; i++) {
       const c = unitAt(text, i);
-      let node = root.next.get(c);
-      if (!node || (i > 0 && isWordUnit(c) && isWordUnit(text.charCodeAt(i - 1)))) continue;
+      let node = tree.child(0, c);
+      if (node === undefined || (i > 0 && isWordUnit(c) && isWordUnit(text.charCodeAt(i - 1)))) continue;
       let mask = 0;
       const before = walk.nodes.length;
-      for (let j = i + 1; node; j++) {
-        if (node.mask) { walk.nodes.push(node); mask |= node.mask; }
+      for (let j = i + 1; node !== undefined; j++) {
+        if (tree.masks[node]) { walk.nodes.push(node); mask |= tree.masks[node]; }
         if (unitAt(text, j - 1) === SPACE) while (j < text.length && unitAt(text, j) === SPACE) j++;
-        node = j < text.length ? node.next.get(unitAt(text, j)) : undefined;
+        node = j < text.length ? tree.child(node, unitAt(text, j)) : undefined;
       }
       if (walk.nodes.length === before) continue;
       walk.positions.push(i);
@@ -131,6 +143,7 @@ export class StartIndex {
    */
   next(text: string, from: number, allowed: (k: number) => boolean, out: number[]): number {
     const { positions, ends, nodes, masks } = this.directory.walk(text);
+    const { owners } = this.directory.tree;
     let lo = 0, hi = positions.length;
     while (lo < hi) { const mid = (lo + hi) >> 1; if (positions[mid] < from) lo = mid + 1; else hi = mid; }
     for (let k = lo; k < positions.length; k++) {
@@ -138,7 +151,7 @@ export class StartIndex {
       out.length = 0;
       let lists = 0;
       for (let n = k > 0 ? ends[k - 1] : 0; n < ends[k]; n++) {
-        const entries = nodes[n].owners[this.owner];
+        const entries = owners[nodes[n]]![this.owner];
         if (!entries) continue;
         lists++;
         for (const e of entries) if (allowed(e)) out.push(e);

@@ -676,7 +676,7 @@ async function main() {
     `Written by \`npm run bench\` (test/bench/bench.mjs) on ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}; overwritten by each run.`,
     '',
     `- Machine: ${machine}; load average ${loadStart.map((x) => x.toFixed(1)).join(' ')} at the start, ${loadEnd.map((x) => x.toFixed(1)).join(' ')} at the end`,
-    `- replylint ${version}${commit ? ` (${commit})` : ''}; every time is a whole process (\`bin/replylint.js … --format json > /dev/null\`, the executable, whose #! line gives node --no-regexp-tier-up), median of ${RUNS} runs after a warm-up (a measurement whose warm-up took over ${SLOW_MS / 1000} s: 3 runs, warm-up included; over ${VERY_SLOW_MS / 1000} s: that one run; the cell says so)`,
+    `- replylint ${version}${commit ? ` (${commit})` : ''}; every time is a whole process (\`bin/replylint.js … --format json > /dev/null\`, the executable, whose #! line gives node its flags), median of ${RUNS} runs after a warm-up (a measurement whose warm-up took over ${SLOW_MS / 1000} s: 3 runs, warm-up included; over ${VERY_SLOW_MS / 1000} s: that one run; the cell says so)`,
     `- Corpus: ${corpusLine}`,
     `- Peak RSS: ${rssMethod}`,
     `- Whole benchmark: ${Math.floor(totalS / 60)} min ${Math.round(totalS % 60)} s`,

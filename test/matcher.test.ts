@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Linter } from '../src/lint.js';
 import { requiredLiterals, startStrings } from '../src/rules/literals.js';
-import { lowerSameLength, unicodeBoundaries, WORD_END, WORD_START } from '../src/rules/regex.js';
+import { lowerPattern, lowerSameLength, unicodeBoundaries, WORD_END, WORD_START } from '../src/rules/regex.js';
 import { PhraseMatcher, UNION_FROM } from '../src/rules/phrase-matcher.js';
 import { builtins } from './helpers/builtins.js';
 
@@ -63,7 +63,7 @@ const PARTS: Array<[string, string[]]> = [
   ['\\s', [' ', '\n']], [' ', [' ', '  ']], ['\\s*', ['', ' ', '  ']], ['(?:the\\s+)?', ['', 'the ', 'the  ']], ['(?:i|we)', ['i', 'we', 'I']],
   ['[eé]', ['e', 'é']], ["['’]", ["'", '’']], ['s?', ['', 's']], ['\\p{L}+', ['ab', 'x', 'é']], ['(?:ab|c)', ['ab', 'c']],
   ['(?:ab)+', ['ab', 'abab', 'aba']], ['x?', ['', 'x']], ['a{0,2}', ['', 'a', 'aa', 'aaa']], ['b{2}', ['bb', 'b']], ['(?:a|\\s)', ['a', ' ']],
-  ['.', ['x', '.']], ['\\u00e9', ['é']], ['(?<!no\\s)', ['no ', '']], ['(?!x)', ['', 'x']], ['(?=a)', ['']], ['\\b', ['', ',']], ['x*', ['', 'xx']],
+  ['.', ['x', '.']], ['\\u00e9', ['é']], ['You', ['You', 'you']], ['(?:I|We)', ['I', 'We', 'we']], ['(?<!no\\s)', ['no ', '']], ['(?!x)', ['', 'x']], ['(?=a)', ['']], ['\\b', ['', ',']], ['x*', ['', 'xx']],
 ];
 const NOISE = ['a', 'b', 'x', 'é', ' ', '  ', '\n', ', ', 'the', 'no', 'you', "'"];
 const parts = fc.array(fc.constantFrom(...PARTS), { minLength: 1, maxLength: 6 });
@@ -105,14 +105,21 @@ describe('PhraseMatcher', () => {
     }
     return out;
   }
-  const entries = fc.array(parts, { minLength: 1, maxLength: 6 });
-  it('finds what running every pattern everywhere finds', () => {
-    fc.assert(fc.property(entries.chain((each) => fc.tuple(fc.constant(each.map(sourceOf)), textFor(each))), ([sources, t]) => {
-      const matcher = new PhraseMatcher(sources.map((regex) => ({ regex })));
+  const entries = fc.array(fc.tuple(parts, fc.boolean()), { minLength: 1, maxLength: 6 });
+  const shout = (t: string) => fc.array(fc.boolean(), { minLength: t.length, maxLength: t.length }).map((up) => [...t].map((c, i) => (up[i] ? c.toUpperCase() : c)).join(''));
+  it('finds what running every pattern everywhere finds (case-insensitive entries on the lower-cased draft, the others on the draft)', () => {
+    const cases = entries.chain((each) => fc.tuple(fc.constant(each), textFor(each.map(([ps]) => ps)).chain(shout)));
+    fc.assert(fc.property(cases, ([each, t]) => {
+      const phrases = each.map(([ps, caseSensitive]) => ({ regex: sourceOf(ps), caseSensitive }));
+      const matcher = new PhraseMatcher(phrases);
       const lowered = lowerSameLength(t);
-      const found = [...matcher.find(t, lowered)].map((m) => [m.start, m.end, sources.indexOf(m.entry.regex!)]);
-      // Entries with the same pattern: the first is the one found.
-      expect(found).toEqual(reference(sources, lowered).map(([a, b, k]) => [a, b, sources.indexOf(sources[k])]));
+      const found = [...matcher.find(t, lowered)].map((m) => [m.start, m.end, phrases.indexOf(m.entry)]);
+      // Case-insensitive entries first, then the others; of entries with the same pattern, the first is the one found.
+      const expected = [false, true].flatMap((cased) => {
+        const group = phrases.flatMap((p, k) => (p.caseSensitive === cased ? [k] : []));
+        return reference(group.map((k) => (cased ? phrases[k].regex : lowerPattern(phrases[k].regex))), cased ? t : lowered).map(([a, b, j]) => [a, b, group[j]]);
+      });
+      expect(found).toEqual(expected);
     }), { numRuns: RUNS * 5 });
   });
 });

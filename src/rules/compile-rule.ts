@@ -46,7 +46,7 @@ function phraseCheck(file: RuleFile, prepared: PreparedRule | undefined, directo
   const matchers = new Map<string, PhraseMatcher>();
   const shared = directories ?? new Directories();
   for (const lang of Object.keys(file.phrases!)) {
-    shared.whenNeeded(lang, () => matchers.set(lang, new PhraseMatcher(file.phrases![lang], prepared?.phrases[lang], shared, lang)));
+    shared.whenNeeded(lang, () => matchers.set(lang, new PhraseMatcher(file.phrases![lang], prepared?.phrases[lang], shared)));
   }
   const matcherFor = (lang: string) => { shared.need(lang); return matchers.get(lang); };
   // A phrase's `unless` regexes are compiled the first time that phrase matches.

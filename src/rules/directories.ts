@@ -3,13 +3,13 @@ import { StartDirectory } from './start-index.js';
 
 /**
  * What the phrase rules of a run know of a draft, shared so that it is worked out once for all of
- * them: one start directory per language and case mode (a Spanish draft is never walked for
- * Catalan phrases), and one reader of the draft's pieces for the rules' literals. A language's
- * phrases are made ready only when a draft in it comes.
+ * them: one start directory (every language and case mode: a draft is walked once, lower-cased)
+ * and one reader of the draft's pieces for the rules' literals. A language's phrases are made
+ * ready only when a draft in it comes.
  */
 export class Directories {
   readonly pieces = new PieceReader();
-  private readonly shelves = new Map<string, StartDirectory>();
+  readonly starts = new StartDirectory();
   private readonly builders = new Map<string, Array<() => void>>();
 
   /** `build` makes a rule's phrases of `lang` ready; it is called when a draft first needs them. */
@@ -24,11 +24,5 @@ export class Directories {
     if (!list) return;
     this.builders.delete(lang);
     for (const build of list) build();
-  }
-
-  starts(scope: string): StartDirectory {
-    let d = this.shelves.get(scope);
-    if (!d) this.shelves.set(scope, (d = new StartDirectory()));
-    return d;
   }
 }

@@ -4,7 +4,7 @@ import { LiteralIndex } from './literal-index.js';
 import { Directories } from './directories.js';
 import { requiredLiterals, startStrings } from './literals.js';
 import { StartIndex } from './start-index.js';
-import { groupCount, lowerPattern, nonCapturing, phraseSource, unicodeBoundaries, withoutAssertions, WORD_END, WORD_START } from './regex.js';
+import { groupCount, lowerPattern, lowerSameLength, nonCapturing, phraseSource, unicodeBoundaries, withoutAssertions, WORD_END, WORD_START } from './regex.js';
 
 export interface PhraseMatch {
   start: number;
@@ -99,18 +99,21 @@ export class PhraseMatcher {
 
   /**
    * `prepared`: `preparePhrases(entries)`, when known in advance; `directories`: shared with the
-   * other rules of a run, `scope` (the language) naming the ones these entries go in.
+   * other rules of a run.
    */
-  constructor(entries: readonly PhraseEntry[], prepared = preparePhrases(entries), directories = new Directories(), scope = '') {
+  constructor(entries: readonly PhraseEntry[], prepared = preparePhrases(entries), directories = new Directories()) {
     for (const caseSensitive of [false, true]) {
       const mine = entries.flatMap((e, k) => (Boolean(e.caseSensitive) === caseSensitive ? [k] : []));
       if (mine.length === 0) continue;
-      const shelf = `${scope}/${caseSensitive ? 'cased' : 'lowered'}`;
+      // Starts are looked for in the lower-cased draft: a case-sensitive entry's, lower-cased too
+      // (but for Σ, whose lower case depends on the next letter: such an entry is scanned for).
+      const starts = mine.map((k) => prepared.starts[k] ?? undefined)
+        .map((list) => (caseSensitive && list ? (list.some((s) => s.includes('Σ')) ? undefined : list.map(lowerSameLength)) : list));
       this.groups.push({
         alternatives: mine.map((k) => new Alternative(entries[k], 'u')),
         index: new LiteralIndex(mine.map((k) => prepared.literals[k] ?? undefined), directories.pieces),
-        starts: new StartIndex(mine.map((k) => prepared.starts[k] ?? undefined), directories.starts(shelf)),
-        unfiled: mine.flatMap((k, j) => (prepared.starts[k] ? [] : [j])),
+        starts: new StartIndex(starts, directories.starts),
+        unfiled: starts.flatMap((list, j) => (list ? [] : [j])),
         lowered: !caseSensitive,
       });
     }
@@ -134,7 +137,7 @@ export class PhraseMatcher {
       const here: number[] = [];
       let at = 0, filedAt = -2;
       for (;;) {
-        if (filedAt !== -1 && filedAt < at) filedAt = g.starts.next(text, at, allowed, here);
+        if (filedAt !== -1 && filedAt < at) filedAt = g.starts.next(lowered, at, allowed, here);
         while (hit && hit.index < at) { scan!.lastIndex = at; hit = scan!.exec(text); }
         if (filedAt === -1 && !hit) break;
         const p = !hit ? filedAt : filedAt === -1 ? hit.index : Math.min(filedAt, hit.index);

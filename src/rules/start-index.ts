@@ -71,7 +71,7 @@ class StartTree {
   }
 }
 
-/** The starts of the patterns of a set of rules (one language and case mode), and the last texts walked. */
+/** The starts of the patterns of a set of rules (every language, lower-cased), and the last texts walked. */
 export class StartDirectory {
   readonly tree = new StartTree();
   private owners = 0;
@@ -106,8 +106,9 @@ export class StartDirectory {
     const { tree } = this;
     for (let i = 0; i < text.length; i++) {
       const c = unitAt(text, i);
+      if (i > 0 && isWordUnit(c) && isWordUnit(text.charCodeAt(i - 1))) continue;
       let node = tree.child(0, c);
-      if (node === undefined || (i > 0 && isWordUnit(c) && isWordUnit(text.charCodeAt(i - 1)))) continue;
+      if (node === undefined) continue;
       let mask = 0;
       const before = walk.nodes.length;
       for (let j = i + 1; node !== undefined; j++) {
@@ -121,7 +122,7 @@ export class StartDirectory {
       walk.masks.push(mask);
     }
     this.recent.unshift(walk);
-    this.recent.length = Math.min(this.recent.length, 2); // the prose and its lower-cased copy
+    this.recent.length = Math.min(this.recent.length, 2);
     return walk;
   }
 }

@@ -37,37 +37,70 @@ function isWordUnit(c: number): boolean {
 }
 
 /**
- * The tree of starts, flat: node 0 is the root, an edge is a map entry from `node * 0x10000 + unit`
- * to the child (one map of numbers: a run's languages make tens of thousands of nodes, and a map
- * and an array for each made a one-draft run collect garbage for 15 ms).
+ * The tree of starts, flat: node 0 is the root; its edges (parent, unit) → child are kept in one
+ * open-addressing hash table of typed arrays. A map and an array per node made a one-draft run
+ * collect garbage for 15 ms; one Map keyed by `node * 0x10000 + unit` went past V8's small
+ * integers once the three languages' 36,000 nodes were in, and every look-up paid for it.
  */
 class StartTree {
-  private readonly edges = new Map<number, number>();
+  private parents = new Int32Array(1 << 12).fill(-1);
+  private units = new Uint16Array(1 << 12);
+  private children = new Int32Array(1 << 12);
+  private edgeCount = 0;
   /** Per node: bit `owner % 31` of each owner with entries whose start ends here. */
   readonly masks: number[] = [0];
   /** Per node: the entries whose start ends here, by owner. */
   readonly owners: Array<Array<number[] | undefined> | undefined> = [undefined];
 
-  child(node: number, unit: number): number | undefined {
-    return this.edges.get(node * 0x10000 + unit);
+  private slot(node: number, unit: number): number {
+    const mask = this.parents.length - 1;
+    let i = (Math.imul(node, 0x9e3779b1) ^ Math.imul(unit, 0x85ebca6b)) & mask;
+    while (this.parents[i] !== -1 && (this.parents[i] !== node || this.units[i] !== unit)) i = (i + 1) & mask;
+    return i;
+  }
+
+  /** The child of `node` along `unit`, or -1. */
+  child(node: number, unit: number): number {
+    const i = this.slot(node, unit);
+    return this.parents[i] === -1 ? -1 : this.children[i];
   }
 
   add(start: string, owner: number, entry: number): void {
     let node = 0;
     for (let i = 0; i < start.length; i++) {
-      const key = node * 0x10000 + unitAt(start, i);
-      let child = this.edges.get(key);
-      if (child === undefined) {
+      const unit = unitAt(start, i);
+      let child = this.child(node, unit);
+      if (child === -1) {
         child = this.masks.length;
         this.masks.push(0);
         this.owners.push(undefined);
-        this.edges.set(key, child);
+        if (2 * (this.edgeCount + 1) > this.parents.length) this.grow();
+        const at = this.slot(node, unit);
+        this.parents[at] = node;
+        this.units[at] = unit;
+        this.children[at] = child;
+        this.edgeCount++;
       }
       node = child;
     }
     const entries = ((this.owners[node] ??= [])[owner] ??= []);
     if (entries[entries.length - 1] !== entry) entries.push(entry);
     this.masks[node] |= 1 << (owner % 31);
+  }
+
+  /** Twice the room, every edge put back: the table stays at most half full. */
+  private grow(): void {
+    const { parents, units, children } = this;
+    this.parents = new Int32Array(parents.length * 2).fill(-1);
+    this.units = new Uint16Array(parents.length * 2);
+    this.children = new Int32Array(parents.length * 2);
+    for (let i = 0; i < parents.length; i++) {
+      if (parents[i] === -1) continue;
+      const at = this.slot(parents[i], units[i]);
+      this.parents[at] = parents[i];
+      this.units[at] = units[i];
+      this.children[at] = children[i];
+    }
   }
 }
 
@@ -108,13 +141,13 @@ export class StartDirectory {
       const c = unitAt(text, i);
       if (i > 0 && isWordUnit(c) && isWordUnit(text.charCodeAt(i - 1))) continue;
       let node = tree.child(0, c);
-      if (node === undefined) continue;
+      if (node === -1) continue;
       let mask = 0;
       const before = walk.nodes.length;
-      for (let j = i + 1; node !== undefined; j++) {
+      for (let j = i + 1; node !== -1; j++) {
         if (tree.masks[node]) { walk.nodes.push(node); mask |= tree.masks[node]; }
         if (unitAt(text, j - 1) === SPACE) while (j < text.length && unitAt(text, j) === SPACE) j++;
-        node = j < text.length ? tree.child(node, unitAt(text, j)) : undefined;
+        node = j < text.length ? tree.child(node, unitAt(text, j)) : -1;
       }
       if (walk.nodes.length === before) continue;
       walk.positions.push(i);

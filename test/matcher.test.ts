@@ -107,6 +107,12 @@ describe('PhraseMatcher', () => {
   }
   const entries = fc.array(fc.tuple(parts, fc.boolean()), { minLength: 1, maxLength: 6 });
   const shout = (t: string) => fc.array(fc.boolean(), { minLength: t.length, maxLength: t.length }).map((up) => [...t].map((c, i) => (up[i] ? c.toUpperCase() : c)).join(''));
+  it('finds phrases whose starts hold more than a thousand distinct characters', () => {
+    const sources = Array.from({ length: 1100 }, (_, i) => `${String.fromCharCode(0x4e00 + i)}x`);
+    const matcher = new PhraseMatcher(sources.map((regex) => ({ regex })));
+    const text = `a ${String.fromCharCode(0x4e00 + 5)}x b ${String.fromCharCode(0x4e00 + 1090)}x c ${String.fromCharCode(0x4e00 + 1090)}y`;
+    expect([...matcher.find(text, lowerSameLength(text))].map((m) => [m.start, sources.indexOf(m.entry.regex!)])).toEqual([[2, 5], [7, 1090]]);
+  });
   it('finds what running every pattern everywhere finds (case-insensitive entries on the lower-cased draft, the others on the draft)', () => {
     const cases = entries.chain((each) => fc.tuple(fc.constant(each), textFor(each.map(([ps]) => ps)).chain(shout)));
     fc.assert(fc.property(cases, ([each, t]) => {

@@ -37,70 +37,52 @@ function isWordUnit(c: number): boolean {
 }
 
 /**
- * The tree of starts, flat: node 0 is the root; its edges (parent, unit) → child are kept in one
- * open-addressing hash table of typed arrays. A map and an array per node made a one-draft run
- * collect garbage for 15 ms; one Map keyed by `node * 0x10000 + unit` went past V8's small
- * integers once the three languages' 36,000 nodes were in, and every look-up paid for it.
+ * The tree of starts, flat: node 0 is the root, and an edge is one entry of a map of numbers,
+ * `node * 1024 + letter` → child, where `letter` numbers the units seen in starts (a text's unit
+ * no start has is no edge, with no look-up). A map and an array per node made a one-draft run
+ * collect garbage for 15 ms; keys `node * 0x10000 + unit` went past V8's small integers once the
+ * three languages' 36,000 nodes were in, and every look-up paid for a heap number.
  */
 class StartTree {
-  private parents = new Int32Array(1 << 12).fill(-1);
-  private units = new Uint16Array(1 << 12);
-  private children = new Int32Array(1 << 12);
-  private edgeCount = 0;
+  private readonly edges = new Map<number, number>();
+  /** Per UTF-16 unit: its number among the units of all starts (1…1023), 0 if none has it. */
+  private readonly letters = new Uint16Array(0x10000);
+  private letterCount = 0;
   /** Per node: bit `owner % 31` of each owner with entries whose start ends here. */
   readonly masks: number[] = [0];
   /** Per node: the entries whose start ends here, by owner. */
   readonly owners: Array<Array<number[] | undefined> | undefined> = [undefined];
 
-  private slot(node: number, unit: number): number {
-    const mask = this.parents.length - 1;
-    let i = (Math.imul(node, 0x9e3779b1) ^ Math.imul(unit, 0x85ebca6b)) & mask;
-    while (this.parents[i] !== -1 && (this.parents[i] !== node || this.units[i] !== unit)) i = (i + 1) & mask;
-    return i;
-  }
-
   /** The child of `node` along `unit`, or -1. */
   child(node: number, unit: number): number {
-    const i = this.slot(node, unit);
-    return this.parents[i] === -1 ? -1 : this.children[i];
+    const letter = this.letters[unit];
+    return letter === 0 ? -1 : this.edges.get(this.key(node, unit, letter)) ?? -1;
+  }
+
+  // Past 1,023 distinct units (never with the built-in rules), keys of the rarer ones are kept
+  // negative and unabridged: slower, still one per edge.
+  private key(node: number, unit: number, letter: number): number {
+    return letter < 1024 ? node * 1024 + letter : -(node * 0x10000 + unit) - 1;
   }
 
   add(start: string, owner: number, entry: number): void {
     let node = 0;
     for (let i = 0; i < start.length; i++) {
       const unit = unitAt(start, i);
-      let child = this.child(node, unit);
-      if (child === -1) {
+      const letter = (this.letters[unit] ||= ++this.letterCount < 1024 ? this.letterCount : 1024);
+      const key = this.key(node, unit, letter);
+      let child = this.edges.get(key);
+      if (child === undefined) {
         child = this.masks.length;
         this.masks.push(0);
         this.owners.push(undefined);
-        if (2 * (this.edgeCount + 1) > this.parents.length) this.grow();
-        const at = this.slot(node, unit);
-        this.parents[at] = node;
-        this.units[at] = unit;
-        this.children[at] = child;
-        this.edgeCount++;
+        this.edges.set(key, child);
       }
       node = child;
     }
     const entries = ((this.owners[node] ??= [])[owner] ??= []);
     if (entries[entries.length - 1] !== entry) entries.push(entry);
     this.masks[node] |= 1 << (owner % 31);
-  }
-
-  /** Twice the room, every edge put back: the table stays at most half full. */
-  private grow(): void {
-    const { parents, units, children } = this;
-    this.parents = new Int32Array(parents.length * 2).fill(-1);
-    this.units = new Uint16Array(parents.length * 2);
-    this.children = new Int32Array(parents.length * 2);
-    for (let i = 0; i < parents.length; i++) {
-      if (parents[i] === -1) continue;
-      const at = this.slot(parents[i], units[i]);
-      this.parents[at] = parents[i];
-      this.units[at] = units[i];
-      this.children[at] = children[i];
-    }
   }
 }
 

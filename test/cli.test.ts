@@ -160,6 +160,16 @@ describe('the executable', () => {
   }, 120_000);
 });
 
+describe('standard output', () => {
+  it('a reader that stops early is no error: no stack trace, the exit code of the run', () => {
+    const dir = tempTree(Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`d${i}.md`, 'Hi Ana,\n\nWe solved your problem.\n'])));
+    const r = spawnSync('bash', ['-c', `"${BIN}" --format json . | head -c 20; exit \${PIPESTATUS[0]}`], { cwd: dir, encoding: 'utf8' });
+    expect(r.stdout).toHaveLength(20);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(1); // the drafts have errors
+  }, 60_000);
+});
+
 describe('the built-in rules snapshot', () => {
   // dist/builtin-rules.json holds the built-in rule files validated at build time, with the size
   // and modification time of each. A run uses it while the files match; an edit is read from YAML.

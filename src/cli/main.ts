@@ -11,6 +11,7 @@ import { openSession } from './session.js';
 import { init, listRules, printConfig } from './info-commands.js';
 import { colorLevel } from './color.js';
 import { VERSION } from './version.js';
+import { writeOut } from './stdout.js';
 
 
 /** Runs the CLI; resolves to the exit code (0 clean, 1 errors found or too many warnings, 2 fatal). */
@@ -46,7 +47,7 @@ async function dispatch(paths: string[], opts: CliOptions): Promise<number> {
   }
   const run = await lintFiles(paths, opts);
   if (run.fixedStdin !== undefined) {
-    process.stdout.write(run.fixedStdin);
+    writeOut(run.fixedStdin);
     return run.fatal ? 2 : run.results.some((r) => r.errorCount > 0) ? 1 : 0;
   }
   const results = opts.quiet ? run.results.map(errorsOnly) : run.results;
@@ -63,7 +64,7 @@ async function dispatch(paths: string[], opts: CliOptions): Promise<number> {
     } catch (e) {
       throw new UserError([{ file: '', message: `cannot write the report to ${opts.outputFile} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` }]);
     }
-  } else if (report) process.stdout.write(report.endsWith('\n') ? report : report + '\n');
+  } else if (report) writeOut(report.endsWith('\n') ? report : report + '\n');
   if (run.fatal || run.results.some((r) => r.fatalErrorCount > 0)) return 2;
   const warnings = run.results.reduce((n, r) => n + r.warningCount, 0);
   if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
@@ -75,7 +76,7 @@ async function dispatch(paths: string[], opts: CliOptions): Promise<number> {
 }
 
 function print(text: string): number {
-  process.stdout.write(text.endsWith('\n') ? text : text + '\n');
+  writeOut(text.endsWith('\n') ? text : text + '\n');
   return 0;
 }
 

@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_EXTENSIONS } from './find-files.js';
+import { writeOut } from './stdout.js';
 
 export interface CliOptions {
   ext?: string;
@@ -91,5 +92,5 @@ export function buildProgram(version: string, formats: readonly string[]): Comma
     .helpOption('-h, --help', 'show this help')
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeOut, writeErr: (s) => process.stderr.write(s) });
 }

@@ -1,7 +1,7 @@
 import { readFileSync, statSync, writeFileSync, renameSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { LintResult } from '../lint.js';
-import { lazyModule } from './lazy-module.js';
+import { crypto } from './lazy-module.js';
 
 export type CacheStrategy = 'metadata' | 'content';
 /** `mtimeMs` in whole milliseconds: tools that copy or restore files keep no finer time. */
@@ -18,7 +18,6 @@ export function cacheFilePath(cwd: string, location: string | undefined): string
   return path;
 }
 
-const crypto = lazyModule<typeof import('node:crypto')>('node:crypto');
 const sha1 = (data: string | Uint8Array) => crypto().createHash('sha1').update(data).digest('hex');
 
 /**

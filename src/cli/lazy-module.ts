@@ -11,3 +11,5 @@ export function lazyModule<T>(name: string): () => T {
   let loaded: T | undefined;
   return () => (loaded ??= require(name) as T);
 }
+
+export const crypto = lazyModule<typeof import('node:crypto')>('node:crypto');

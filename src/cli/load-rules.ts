@@ -10,9 +10,7 @@ import { compileLanguage, validateLanguage, type LanguageFile } from '../languag
 import { validateRuleFile } from '../rules/load-rule.js';
 import { compileRule, prepareRule, type PreparedRule } from '../rules/compile-rule.js';
 import { Directories } from '../rules/directories.js';
-import { lazyModule } from './lazy-module.js';
-
-const crypto = lazyModule<typeof import('node:crypto')>('node:crypto');
+import { crypto } from './lazy-module.js';
 
 /** The rules/ folder shipped with replylint. */
 export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));

@@ -1,8 +1,6 @@
 import { accessSync, chmodSync, chownSync, constants, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { lazyModule } from './lazy-module.js';
-
-const crypto = lazyModule<typeof import('node:crypto')>('node:crypto');
+import { crypto } from './lazy-module.js';
 
 /**
  * The temporary file `writeFileAtomic` writes before its rename (`.reply.md.replylint-<pid>-<hex>.tmp`).

@@ -10,7 +10,7 @@ import { countWords, type Span } from '../language/sentences.js';
 /** What the build works out once for a built-in rule file, so that runs need not (see load-rules.ts). */
 export interface PreparedRule { phrases: Record<string, PreparedPhrases>; fixable: boolean }
 
-/** How a rule is compiled: with what the build prepared, and the literal directories of its rule set. */
+/** How a rule is compiled: with what the build prepared, and the directories shared by its rule set (see directories.ts). */
 export interface CompileOptions { prepared?: PreparedRule; directories?: Directories }
 
 export const prepareRule = (file: RuleFile): PreparedRule =>

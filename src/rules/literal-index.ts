@@ -57,7 +57,7 @@ export class LiteralIndex {
    * `literals[k]`: sets of strings, every match of pattern k containing one string of each set,
    * or undefined: pattern k can match any text.
    */
-  constructor(private readonly literals: ReadonlyArray<ReadonlyArray<readonly string[]> | undefined>, private readonly reader = new PieceReader()) {
+  constructor(private readonly literals: ReadonlyArray<ReadonlyArray<readonly string[]> | undefined>, private readonly reader: PieceReader) {
     this.sets = new Array(literals.length).fill(null);
     this.known = new Uint8Array(literals.length);
   }

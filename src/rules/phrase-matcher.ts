@@ -78,12 +78,20 @@ class Alternative {
 /** From this length on, the entries without known starts are scanned for in one union rather than one by one. */
 export const UNION_FROM = 64 * 1024;
 
+function unionOf(g: Group, unfiled: number[]): UnionPiece[] {
+  const of = unfiled.join(',');
+  if (g.union?.of !== of) g.union = { of, pieces: unionPieces(unfiled.map((k) => nonCapturing(g.alternatives[k].scanSource)), 'u') };
+  return g.union.pieces;
+}
+
 interface Group {
   alternatives: Alternative[];
   index: LiteralIndex;
   starts: StartIndex;
   /** Entries without known starts, found by scanning the text with their assertion-free patterns. */
   unfiled: number[];
+  /** The union of those a long text lets through (see `find`), kept for the next long text that lets the same through. */
+  union?: { of: string; pieces: UnionPiece[] };
   lowered: boolean;
 }
 
@@ -130,9 +138,7 @@ export class PhraseMatcher {
       const allowed = (k: number) => g.index.allows(text, k);
       const unfiled = g.unfiled.filter(allowed);
       // A long text is scanned with one union, cut in pieces when too big for V8 to optimize (see union-scan.ts).
-      const scan = unfiled.length === 0 ? undefined : new UnionScan(text.length <= UNION_FROM
-        ? unfiled.map((k, j) => g.alternatives[k].piece(j))
-        : unionPieces(unfiled.map((k) => nonCapturing(g.alternatives[k].scanSource)), 'u'));
+      const scan = unfiled.length === 0 ? undefined : new UnionScan(text.length <= UNION_FROM ? unfiled.map((k, j) => g.alternatives[k].piece(j)) : unionOf(g, unfiled));
       let hit = scan?.exec(text) ?? null;
       const here: number[] = [];
       let at = 0, filedAt = -2;

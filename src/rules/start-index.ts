@@ -148,7 +148,7 @@ export class StartIndex {
   private readonly bit: number;
 
   /** `starts[k]`: the starts of pattern k, or undefined: it is not filed (it is found otherwise). */
-  constructor(starts: ReadonlyArray<readonly string[] | undefined>, private readonly directory = new StartDirectory()) {
+  constructor(starts: ReadonlyArray<readonly string[] | undefined>, private readonly directory: StartDirectory) {
     this.owner = directory.file(starts);
     this.bit = 1 << (this.owner % 31);
   }
